@@ -1,0 +1,53 @@
+import { describeContract } from '../../shared/contract/describe';
+import { APP_VERSION } from '../version';
+import { assertSupportedNode } from './node-version';
+import { renderApiMarkdown } from '../../shared/contract/api-markdown';
+import { writeReadmeApiSection } from './readme-api';
+import { serveCommand } from './serve-command';
+import { UsageError } from './usage-error';
+
+const USAGE = `Usage: switchboard <command> [options]
+
+Commands:
+  serve       run the core headless and serve the console to a browser
+  api-docs    print the contract (commands and events) as Markdown;
+              'api-docs --readme README.md' rewrites the README's API section
+  --version   print the version
+
+Run 'switchboard <command> --help' for a command's options.`;
+
+async function main(argv: string[]): Promise<void> {
+  assertSupportedNode();
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand(rest, { openByDefault: false });
+    case 'api-docs':
+      if (rest[0] === '--readme') {
+        writeReadmeApiSection(rest[1] ?? 'README.md', renderApiMarkdown(describeContract()));
+        return;
+      }
+      process.stdout.write(renderApiMarkdown(describeContract()));
+      return;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${APP_VERSION}\n`);
+      return;
+    case undefined:
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`Unknown command: ${command}\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`switchboard: ${(error as Error).message}\n`);
+    process.exit(64);
+  }
+  process.stderr.write(`switchboard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

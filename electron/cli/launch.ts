@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { assertSupportedNode } from './node-version';
+import { serveCommand } from './serve-command';
+import { UsageError } from './usage-error';
+
+/** Where Electron's binary is, or null when the package was installed without it. */
+function electronBinary(): string | null {
+  try {
+    const found: unknown = createRequire(import.meta.url)('electron');
+    return typeof found === 'string' ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `npm start`: the desktop app when Electron is installed, else the headless console. */
+async function launch(argv: string[]): Promise<void> {
+  const binary = electronBinary();
+  if (binary !== null) {
+    const child = spawn(binary, [APP_ROOT, ...argv], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  assertSupportedNode();
+  process.stdout.write(
+    'Electron is not installed here (its binary was skipped), so Switchboard runs headless: open the console URL below in a browser.\n',
+  );
+  await serveCommand(argv, { openByDefault: true });
+}
+
+launch(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`switchboard: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof UsageError ? 64 : 1);
+});

@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/core';
+import { consoleLogger } from '../core/logger';
+import { ReceiverConfigError } from '../core/receiver/webhook-receiver';
+import { newAccessToken } from '../headless/access-token';
+import { startHttpHost } from '../headless/http-host';
+import { APP_VERSION } from '../version';
+import { defaultDataDir } from './default-data-dir';
+import { openBrowser } from './open-browser';
+import { parsePort, UsageError } from './usage-error';
+
+export const SERVE_USAGE = `Usage: switchboard serve [options]
+
+Runs Switchboard's core without Electron and serves the console to a browser.
+
+Options:
+  --data-dir DIR          where the database lives (default: ${defaultDataDir()})
+  --port N                console port (default 8780; 0 picks a free one)
+  --host ADDR             console address (default 127.0.0.1)
+  --receiver-port N       webhook receiver port (default 8787; 0 picks a free one)
+  --receiver-host ADDR    webhook receiver address (default 127.0.0.1; any other needs a secret)
+  --receiver-path PATH    webhook path (default /webhook, or as set in Settings)
+  --receiver-secret TOKEN shared token senders must present (also SWITCHBOARD_RECEIVER_SECRET)
+  --open / --no-open      open the console in a browser (default: open when a display exists)`;
+
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+export async function serveCommand(argv: string[], opts: { openByDefault: boolean }): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'receiver-port': { type: 'string' },
+      'receiver-host': { type: 'string' },
+      'receiver-path': { type: 'string' },
+      'receiver-secret': { type: 'string' },
+      open: { type: 'boolean' },
+      'no-open': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${SERVE_USAGE}\n`);
+    return;
+  }
+  const log = consoleLogger();
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const host = values.host ?? '127.0.0.1';
+  const secret = values['receiver-secret'] ?? process.env.SWITCHBOARD_RECEIVER_SECRET;
+  const receiverPath = values['receiver-path'];
+  if (receiverPath !== undefined && !/^\/[A-Za-z0-9._~\-/]*$/.test(receiverPath)) {
+    throw new UsageError(`--receiver-path must start with / (got ${receiverPath}).`);
+  }
+
+  let core;
+  try {
+    core = createCore({
+      dataDir,
+      host: 'headless',
+      version: APP_VERSION,
+      receiver: {
+        host: values['receiver-host'] ?? '127.0.0.1',
+        port: parsePort(values['receiver-port'], '--receiver-port', 8787),
+        ...(receiverPath ? { path: receiverPath } : {}),
+        ...(secret ? { secret } : {}),
+      },
+      log,
+    });
+  } catch (error) {
+    if (error instanceof ReceiverConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    await core.start();
+  } catch (error) {
+    await core.close();
+    if (error instanceof ReceiverConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const consoleHost = await startHttpHost({
+    core,
+    rendererDir: RENDERER_DIR,
+    host,
+    port: parsePort(values.port, '--port', 8780),
+    token: newAccessToken(),
+    log,
+  }).catch(async (error: unknown) => {
+    await core.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'EADDRINUSE' ? new UsageError(`Console port is already in use; pass --port.`) : error;
+  });
+
+  const status = await core.execute('receiver.status', {});
+  const receiverUrl = status.ok ? (status.value as { url: string | null }).url : null;
+  process.stdout.write(
+    [
+      `Switchboard ${APP_VERSION} (headless)`,
+      `Data:     ${dataDir}`,
+      `Console:  ${consoleHost.consoleUrl}`,
+      `Receiver: ${receiverUrl ?? 'not listening'}`,
+      '',
+    ].join('\n'),
+  );
+  const shouldOpen = values['no-open'] ? false : (values.open ?? opts.openByDefault);
+  if (shouldOpen) openBrowser(consoleHost.consoleUrl);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await consoleHost.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}

@@ -1,0 +1,69 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+interface Pending<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Writes items in shared transactions: everything added while the previous commit was running goes
+ * into the next one, so many concurrent requests pay for one fsync instead of one each.
+ * A promise resolves only after the COMMIT that holds its item has returned.
+ */
+export class GroupCommitter<T, R> {
+  private pending: Pending<T, R>[] = [];
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly write: (item: T) => R,
+    private readonly maxBatch = 500,
+  ) {}
+
+  add(item: T): Promise<R> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Commits whatever is waiting now; used on shutdown. */
+  flush(): void {
+    while (this.pending.length > 0) this.commitBatch();
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after pending I/O callbacks, so requests that arrived together join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      this.commitBatch();
+      if (this.pending.length > 0) this.schedule();
+    });
+  }
+
+  private commitBatch(): void {
+    const batch = this.pending.splice(0, this.maxBatch);
+    if (batch.length === 0) return;
+    const results: R[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const { item } of batch) results.push(this.write(item));
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i] as R));
+  }
+}

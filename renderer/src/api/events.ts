@@ -1,0 +1,33 @@
+import type { EventName, EventPayload } from '../../../shared/contract';
+import { bridge } from './transport';
+
+let source: EventSource | null = null;
+
+/** One EventSource for the whole page, opened on first use (headless host only). */
+function eventSource(): EventSource {
+  source ??= new EventSource('api/events', { withCredentials: true });
+  return source;
+}
+
+/** Calls `listener` for each event of this name from the core; returns the unsubscribe function. */
+export function subscribe<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const b = bridge();
+  if (b) return (b.events[name] as (l: (p: EventPayload<E>) => void) => () => void)(listener);
+  const es = eventSource();
+  const handler = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as EventPayload<E>);
+  es.addEventListener(name, handler);
+  return () => es.removeEventListener(name, handler);
+}
+
+/** Calls `listener` whenever the event stream reconnects, so cached data can be refetched. */
+export function onReconnect(listener: () => void): () => void {
+  if (bridge()) return () => {};
+  const es = eventSource();
+  let opened = false;
+  const handler = () => {
+    if (opened) listener();
+    opened = true;
+  };
+  es.addEventListener('open', handler);
+  return () => es.removeEventListener('open', handler);
+}

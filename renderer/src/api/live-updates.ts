@@ -1,0 +1,33 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { NotificationPage, NotificationSummary } from '../../../shared/contract';
+import { onReconnect, subscribe } from './events';
+import { queryKeys } from './query-keys';
+
+/** Puts a new notification at the top of the cached inbox, once. */
+export function prependNotification(
+  data: InfiniteData<NotificationPage, number | undefined> | undefined,
+  summary: NotificationSummary,
+): InfiniteData<NotificationPage, number | undefined> | undefined {
+  if (!data || data.pages.length === 0) return data;
+  if (data.pages.some((page) => page.items.some((item) => item.id === summary.id))) return data;
+  const [first, ...rest] = data.pages as [NotificationPage, ...NotificationPage[]];
+  return {
+    ...data,
+    pages: [{ ...first, items: [summary, ...first.items], total: first.total + 1 }, ...rest],
+  };
+}
+
+/** The one place where events from the core change the query cache; components never subscribe. */
+export function startLiveUpdates(queryClient: QueryClient): () => void {
+  const stops = [
+    subscribe('notification.received', (summary) => {
+      queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(queryKeys.notifications, (data) =>
+        prependNotification(data, summary),
+      );
+    }),
+    subscribe('receiver.status', (status) => queryClient.setQueryData(queryKeys.receiverStatus, status)),
+    // Events sent while the stream was down are lost; refetch rather than show a stale inbox.
+    onReconnect(() => void queryClient.invalidateQueries()),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

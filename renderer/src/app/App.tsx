@@ -1,0 +1,29 @@
+import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { InboxScreen } from '../features/inbox/InboxScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useScreen } from '../state/ui-store';
+import { AccessBanner } from './AccessBanner';
+import { Sidebar } from './Sidebar';
+
+export function App() {
+  const screen = useScreen();
+  return (
+    <div className="shell">
+      <Sidebar />
+      <main className="content">
+        <AccessBanner />
+        {screen === 'inbox' && <InboxScreen />}
+        {screen === 'settings' && <SettingsScreen />}
+        {screen === 'composer' && (
+          <ComingSoon title="Query composer" what="Build FHIR searches visually, run them against a connection and browse the Bundles." />
+        )}
+        {screen === 'writeback' && (
+          <ComingSoon title="Writeback" what="Edit a FHIR writeback, see the HL7v2 the EHR will receive, send it and follow it to the acknowledgement." />
+        )}
+        {screen === 'connections' && (
+          <ComingSoon title="Connections" what="FHIR servers with their base URL, environment and authentication." />
+        )}
+      </main>
+    </div>
+  );
+}

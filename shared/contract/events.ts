@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { EventName } from './names';
+import { NotificationSummary } from './notification';
+import { ReceiverStatus } from './receiver';
+
+export interface EventDefinition<P extends z.ZodType = z.ZodType> {
+  summary: string;
+  payload: P;
+}
+
+/** Everything the core pushes to the renderer without being asked. */
+export const events = {
+  'notification.received': {
+    summary: 'A notification was committed to disk (sent after the sender got its answer).',
+    payload: NotificationSummary,
+  },
+  'receiver.status': {
+    summary: 'The receiver started, stopped, failed or changed its settings.',
+    payload: ReceiverStatus,
+  },
+} satisfies Record<EventName, EventDefinition>;
+
+export type Events = typeof events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
