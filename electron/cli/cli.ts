@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describeContract } from '../../shared/contract/describe';
 import { APP_VERSION } from '../version';
 import { assertSupportedNode } from './node-version';
@@ -5,6 +6,8 @@ import { renderApiMarkdown } from '../../shared/contract/api-markdown';
 import { writeReadmeApiSection } from './readme-api';
 import { serveCommand } from './serve-command';
 import { UsageError } from './usage-error';
+
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -21,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      return serveCommand(rest, { openByDefault: false });
+      return serveCommand(rest, { openByDefault: false, rendererDir: RENDERER_DIR });
     case 'api-docs':
       if (rest[0] === '--readme') {
         writeReadmeApiSection(rest[1] ?? 'README.md', renderApiMarkdown(describeContract()));

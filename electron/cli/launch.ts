@@ -16,6 +16,7 @@ function electronBinary(): string | null {
 }
 
 const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 /** `npm start`: the desktop app when Electron is installed, else the headless console. */
 async function launch(argv: string[]): Promise<void> {
@@ -29,7 +30,7 @@ async function launch(argv: string[]): Promise<void> {
   process.stdout.write(
     'Electron is not installed here (its binary was skipped), so Switchboard runs headless: open the console URL below in a browser.\n',
   );
-  await serveCommand(argv, { openByDefault: true });
+  await serveCommand(argv, { openByDefault: true, rendererDir: RENDERER_DIR });
 }
 
 launch(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { consoleLogger } from '../core/logger';
@@ -24,9 +23,13 @@ Options:
   --receiver-secret TOKEN shared token senders must present (also SWITCHBOARD_RECEIVER_SECRET)
   --open / --no-open      open the console in a browser (default: open when a display exists)`;
 
-const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
+export interface ServeOptions {
+  openByDefault: boolean;
+  /** The built renderer; resolved by the entry file, whose location in dist/ is fixed. */
+  rendererDir: string;
+}
 
-export async function serveCommand(argv: string[], opts: { openByDefault: boolean }): Promise<void> {
+export async function serveCommand(argv: string[], opts: ServeOptions): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -83,7 +86,7 @@ export async function serveCommand(argv: string[], opts: { openByDefault: boolea
   }
   const consoleHost = await startHttpHost({
     core,
-    rendererDir: RENDERER_DIR,
+    rendererDir: opts.rendererDir,
     host,
     port: parsePort(values.port, '--port', 8780),
     token: newAccessToken(),

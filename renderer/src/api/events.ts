@@ -19,15 +19,14 @@ export function subscribe<E extends EventName>(name: E, listener: (payload: Even
   return () => es.removeEventListener(name, handler);
 }
 
-/** Calls `listener` whenever the event stream reconnects, so cached data can be refetched. */
-export function onReconnect(listener: () => void): () => void {
+/**
+ * Calls `listener` each time the event stream opens, the first time included: anything that happened
+ * before then (between a page's first fetch and the stream connecting, or while it was down) arrived
+ * as no event, so cached data must be refetched. The preload bridge has no such gap.
+ */
+export function onStreamOpen(listener: () => void): () => void {
   if (bridge()) return () => {};
   const es = eventSource();
-  let opened = false;
-  const handler = () => {
-    if (opened) listener();
-    opened = true;
-  };
-  es.addEventListener('open', handler);
-  return () => es.removeEventListener('open', handler);
+  es.addEventListener('open', listener);
+  return () => es.removeEventListener('open', listener);
 }

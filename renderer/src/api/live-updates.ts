@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { NotificationPage, NotificationSummary } from '../../../shared/contract';
-import { onReconnect, subscribe } from './events';
+import { onStreamOpen, subscribe } from './events';
 import { queryKeys } from './query-keys';
 
 /** Puts a new notification at the top of the cached inbox, once. */
@@ -21,13 +21,19 @@ export function prependNotification(
 export function startLiveUpdates(queryClient: QueryClient): () => void {
   const stops = [
     subscribe('notification.received', (summary) => {
+      // A list fetch already under way may have read the database before this row was committed;
+      // its answer would overwrite a prepended row, so start it again instead.
+      if (queryClient.isFetching({ queryKey: queryKeys.notifications }) > 0) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+        return;
+      }
       queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(queryKeys.notifications, (data) =>
         prependNotification(data, summary),
       );
     }),
     subscribe('receiver.status', (status) => queryClient.setQueryData(queryKeys.receiverStatus, status)),
-    // Events sent while the stream was down are lost; refetch rather than show a stale inbox.
-    onReconnect(() => void queryClient.invalidateQueries()),
+    // Events sent before the stream opened are lost; refetch rather than show a stale inbox.
+    onStreamOpen(() => void queryClient.invalidateQueries()),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -34,15 +34,11 @@ export function Sidebar() {
         ))}
       </ul>
       <div className="receiver-badge" data-testid="receiver-badge">
-        <span className={`dot ${status?.listening ? 'on' : 'off'}`} aria-hidden="true" />
-        {status?.listening ? (
-          <>
-            <span>Receiving at</span>
-            <code title={status.url ?? ''}>{status.url}</code>
-          </>
-        ) : (
-          <span>{status?.error ?? 'Receiver stopped'}</span>
-        )}
+        <span className="badge-title">
+          <span className={`dot ${status?.listening ? 'on' : 'off'}`} aria-hidden="true" />
+          {status?.listening ? 'Receiving at' : 'Receiver stopped'}
+        </span>
+        {status?.listening ? <code title={status.url ?? ''}>{status.url}</code> : <span>{status?.error}</span>}
       </div>
     </nav>
   );
