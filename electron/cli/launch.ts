@@ -1,26 +1,16 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { electronPackageDir, findElectronBinary } from './electron-binary';
 import { assertSupportedNode } from './node-version';
 import { serveCommand } from './serve-command';
 import { UsageError } from './usage-error';
-
-/** Where Electron's binary is, or null when the package was installed without it. */
-function electronBinary(): string | null {
-  try {
-    const found: unknown = createRequire(import.meta.url)('electron');
-    return typeof found === 'string' ? found : null;
-  } catch {
-    return null;
-  }
-}
 
 const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 /** `npm start`: the desktop app when Electron is installed, else the headless console. */
 async function launch(argv: string[]): Promise<void> {
-  const binary = electronBinary();
+  const binary = findElectronBinary(electronPackageDir());
   if (binary !== null) {
     const child = spawn(binary, [APP_ROOT, ...argv], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
