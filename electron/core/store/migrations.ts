@@ -27,4 +27,53 @@ export const migrations: readonly string[] = [
     value_json TEXT NOT NULL
   );
   `,
+  // 2: query runs (history), their pages kept whole in the core, and saved queries.
+  `
+  CREATE TABLE query_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at INTEGER NOT NULL,
+    connection_id TEXT,
+    connection_name TEXT,
+    base_url TEXT NOT NULL,
+    resource_type TEXT,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL,
+    query TEXT NOT NULL,
+    model_json TEXT,
+    status INTEGER,
+    duration_ms INTEGER,
+    size_bytes INTEGER,
+    entry_count INTEGER,
+    total INTEGER,
+    error TEXT
+  );
+  CREATE INDEX query_runs_started_at ON query_runs (started_at);
+  CREATE TABLE query_pages (
+    run_id INTEGER NOT NULL REFERENCES query_runs (id) ON DELETE CASCADE,
+    page_index INTEGER NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    request_headers_json TEXT NOT NULL,
+    response_headers_json TEXT NOT NULL,
+    body BLOB NOT NULL,
+    entry_count INTEGER NOT NULL,
+    PRIMARY KEY (run_id, page_index)
+  );
+  CREATE TABLE saved_queries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    folder TEXT NOT NULL DEFAULT '',
+    resource_type TEXT,
+    query TEXT NOT NULL,
+    method TEXT NOT NULL DEFAULT 'GET',
+    model_json TEXT,
+    connection_name TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (folder, name)
+  );
+  `,
 ];
