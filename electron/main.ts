@@ -5,6 +5,7 @@ import { createCore, type Core } from './core/core';
 import { consoleLogger } from './core/logger';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL, externalUrlToOpen, isAppUrl } from './security/navigation';
+import { isAllowedPermission } from './security/permissions';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -15,9 +16,12 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 function lockDownSession(target: Session): void {
-  // Electron grants every permission request unless told otherwise.
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+  // Electron grants every permission request unless told otherwise; only writing to the clipboard
+  // ("copy as curl", "copy JWKS") is allowed, and only for the app's own page.
+  target.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(isAllowedPermission(permission, contents.getURL())),
+  );
+  target.setPermissionCheckHandler((_contents, permission, origin) => isAllowedPermission(permission, origin));
 }
 
 function lockDownContents(contents: WebContents): void {

@@ -32,6 +32,12 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
       );
     }),
     subscribe('receiver.status', (status) => queryClient.setQueryData(queryKeys.receiverStatus, status)),
+    subscribe('query.progress', (progress) => {
+      queryClient.setQueryData(queryKeys.queryProgress(progress.runId), progress);
+      // Each fetched page changes the run's page count shown by the pager.
+      void queryClient.invalidateQueries({ queryKey: ['query', 'page', progress.runId] });
+      if (progress.done) void queryClient.invalidateQueries({ queryKey: ['history'] });
+    }),
     // Events sent before the stream opened are lost; refetch rather than show a stale inbox.
     onStreamOpen(() => void queryClient.invalidateQueries()),
   ];

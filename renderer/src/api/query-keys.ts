@@ -4,4 +4,5 @@ export const queryKeys = {
   notification: (id: number) => ['notifications', 'detail', id] as const,
   receiverStatus: ['receiver', 'status'] as const,
   appInfo: ['app', 'info'] as const,
+  queryProgress: (runId: number) => ['query', 'progress', runId] as const,
 };
