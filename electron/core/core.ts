@@ -1,11 +1,15 @@
 import { commandNames, type CommandResult } from '../../shared/contract';
 import { createDispatcher, type CommandHandlers } from './dispatch';
 import { EventBus } from './events/event-bus';
+import { connectionsFeature, createConnectionsService } from './connections/connections-feature';
 import type { CoreContext, Feature } from './feature';
 import { silentLogger, type Logger } from './logger';
 import { notificationsFeature, type ReceiverOverrides } from './notifications/notifications-feature';
+import { queryFeature } from './query/query-feature';
 import { ReceiverConfigError } from './receiver/webhook-receiver';
 import { SettingsStore } from './settings/settings-store';
+import { HOW_TO_PROVIDE_KEY } from './secrets/secret-key';
+import { unavailableSecretBox, type SecretBox } from './secrets/secret-box';
 import { openDatabase } from './store/database';
 
 export interface CoreOptions {
@@ -16,6 +20,8 @@ export interface CoreOptions {
   receiver?: ReceiverOverrides;
   now?: () => number;
   log?: Logger;
+  /** Encrypts stored secrets (safeStorage in Electron, the operator's key headless); none: secrets refused. */
+  secrets?: SecretBox;
 }
 
 export interface Core {
@@ -40,13 +46,20 @@ function mergeHandlers(features: Feature[]): CommandHandlers {
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   const db = openDatabase(options.dataDir);
+  const now = options.now ?? Date.now;
+  const connections = createConnectionsService({
+    db,
+    now,
+    secrets: options.secrets ?? unavailableSecretBox(HOW_TO_PROVIDE_KEY),
+  });
   const ctx: CoreContext = {
     db,
     settings: new SettingsStore(db),
     events: new EventBus(),
     log,
-    now: options.now ?? Date.now,
+    now,
     dataDir: options.dataDir,
+    fhir: connections.clients,
   };
 
   let features: Feature[];
@@ -63,6 +76,8 @@ export function createCore(options: CoreOptions): Core {
         },
       },
       notificationsFeature(ctx, options.receiver),
+      connectionsFeature(ctx, connections),
+      queryFeature(ctx, { resolveClient: (id) => connections.clients.resolveClient(id) }),
     ];
   } catch (error) {
     db.close();

@@ -32,6 +32,10 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
       );
     }),
     subscribe('receiver.status', (status) => queryClient.setQueryData(queryKeys.receiverStatus, status)),
+    subscribe('connections.changed', ({ id }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connection(id) });
+    }),
     subscribe('query.progress', (progress) => {
       queryClient.setQueryData(queryKeys.queryProgress(progress.runId), progress);
       // Each fetched page changes the run's page count shown by the pager.

@@ -5,4 +5,9 @@ export const queryKeys = {
   receiverStatus: ['receiver', 'status'] as const,
   appInfo: ['app', 'info'] as const,
   queryProgress: (runId: number) => ['query', 'progress', runId] as const,
+  connections: ['connections', 'list'] as const,
+  connection: (id: string) => ['connections', 'detail', id] as const,
+  connectionCapabilities: (id: string) => ['connections', 'capabilities', id] as const,
+  connectionJwks: (id: string) => ['connections', 'jwks', id] as const,
+  requestLog: (id: string) => ['requestLog', id] as const,
 };

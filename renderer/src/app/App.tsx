@@ -1,4 +1,6 @@
+import { ComposerScreen } from '../features/composer/ComposerScreen';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useScreen } from '../state/ui-store';
@@ -14,15 +16,11 @@ export function App() {
         <AccessBanner />
         {screen === 'inbox' && <InboxScreen />}
         {screen === 'settings' && <SettingsScreen />}
-        {screen === 'composer' && (
-          <ComingSoon title="Query composer" what="Build FHIR searches visually, run them against a connection and browse the Bundles." />
-        )}
+        {screen === 'composer' && <ComposerScreen />}
         {screen === 'writeback' && (
           <ComingSoon title="Writeback" what="Edit a FHIR writeback, see the HL7v2 the EHR will receive, send it and follow it to the acknowledgement." />
         )}
-        {screen === 'connections' && (
-          <ComingSoon title="Connections" what="FHIR servers with their base URL, environment and authentication." />
-        )}
+        {screen === 'connections' && <ConnectionsScreen />}
       </main>
     </div>
   );

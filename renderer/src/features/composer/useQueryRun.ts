@@ -73,7 +73,7 @@ export function usePageJson(runId: number | null, pageIndex: number, enabled: bo
 }
 
 export function useConnections() {
-  return useQuery({ queryKey: ['connections', 'list'], queryFn: () => call('connections.list', {}) });
+  return useQuery({ queryKey: queryKeys.connections, queryFn: () => call('connections.list', {}) });
 }
 
 export { queryKeys };
