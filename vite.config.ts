@@ -51,13 +51,13 @@ export default defineConfig(({ mode }): UserConfig => {
         define,
         plugins: [react()],
         test: {
-          include: ['{shared,electron,renderer}/**/*.test.{ts,tsx}'],
+          include: ['{shared,electron,renderer}/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },
       } as UserConfig;
     case 'node':
-      return nodeBuild({ cli: 'electron/cli/cli.ts', launch: 'electron/cli/launch.ts' }, 'dist/node', 'es', [
+      return nodeBuild({ cli: 'electron/cli/cli.ts', launch: 'electron/cli/launch.ts', bench: 'electron/bench/run-benchmarks.ts' }, 'dist/node', 'es', [
         'electron',
       ]);
     default:

@@ -4,6 +4,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/core';
 import { consoleLogger } from './core/logger';
 import { registerIpc } from './ipc';
+import { safeStorageSecretBox } from './secrets/safe-storage-secret-box';
 import { APP_ENTRY_URL, externalUrlToOpen, isAppUrl } from './security/navigation';
 import { isAllowedPermission } from './security/permissions';
 
@@ -78,7 +79,10 @@ app.on('second-instance', () => {
 
 void app.whenReady().then(async () => {
   const log = consoleLogger();
-  core = createCore({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log });
+  // safeStorage answers only after 'ready'; on Linux without a keyring secrets are refused, not weakly kept.
+  const secrets = await safeStorageSecretBox();
+  if (!secrets.available) log.warn('secrets unavailable', { reason: secrets.unavailableReason });
+  core = createCore({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets });
   // A receiver that cannot listen (port taken) is reported in Settings; the app still opens.
   await core.start().catch((error: unknown) => log.warn('receiver did not start', { reason: String(error) }));
   lockDownSession(session.defaultSession);

@@ -5,6 +5,7 @@ import { assertSupportedNode } from './node-version';
 import { renderApiMarkdown } from '../../shared/contract/api-markdown';
 import { writeReadmeApiSection } from './readme-api';
 import { serveCommand } from './serve-command';
+import { translateMain } from './translate-command';
 import { UsageError } from './usage-error';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -13,6 +14,7 @@ const USAGE = `Usage: switchboard <command> [options]
 
 Commands:
   serve       run the core headless and serve the console to a browser
+  translate   translate a FHIR writeback to HL7 v2 ('translate --help' for options)
   api-docs    print the contract (commands and events) as Markdown;
               'api-docs --readme README.md' rewrites the README's API section
   --version   print the version
@@ -25,6 +27,8 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serveCommand(rest, { openByDefault: false, rendererDir: RENDERER_DIR });
+    case 'translate':
+      return translateMain(rest);
     case 'api-docs':
       if (rest[0] === '--readme') {
         writeReadmeApiSection(rest[1] ?? 'README.md', renderApiMarkdown(describeContract()));

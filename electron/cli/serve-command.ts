@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
+import { aesGcmSecretBox } from '../core/secrets/aes-gcm-secret-box';
+import { unavailableSecretBox } from '../core/secrets/secret-box';
+import { HOW_TO_PROVIDE_KEY, loadSecretKey, SECRET_KEY_ENV } from '../core/secrets/secret-key';
 import { consoleLogger } from '../core/logger';
 import { ReceiverConfigError } from '../core/receiver/webhook-receiver';
 import { newAccessToken } from '../headless/access-token';
@@ -21,6 +24,7 @@ Options:
   --receiver-host ADDR    webhook receiver address (default 127.0.0.1; any other needs a secret)
   --receiver-path PATH    webhook path (default /webhook, or as set in Settings)
   --receiver-secret TOKEN shared token senders must present (also SWITCHBOARD_RECEIVER_SECRET)
+  --secret-key-file PATH  key that encrypts stored secrets: 32 random bytes in base64 (also ${SECRET_KEY_ENV})
   --open / --no-open      open the console in a browser (default: open when a display exists)`;
 
 export interface ServeOptions {
@@ -40,6 +44,7 @@ export async function serveCommand(argv: string[], opts: ServeOptions): Promise<
       'receiver-host': { type: 'string' },
       'receiver-path': { type: 'string' },
       'receiver-secret': { type: 'string' },
+      'secret-key-file': { type: 'string' },
       open: { type: 'boolean' },
       'no-open': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -59,6 +64,14 @@ export async function serveCommand(argv: string[], opts: ServeOptions): Promise<
     throw new UsageError(`--receiver-path must start with / (got ${receiverPath}).`);
   }
 
+  let secretKey: Uint8Array | null;
+  try {
+    secretKey = loadSecretKey(values['secret-key-file']);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const secrets = secretKey ? aesGcmSecretBox(secretKey) : unavailableSecretBox(HOW_TO_PROVIDE_KEY);
+
   let core;
   try {
     core = createCore({
@@ -72,6 +85,7 @@ export async function serveCommand(argv: string[], opts: ServeOptions): Promise<
         ...(secret ? { secret } : {}),
       },
       log,
+      secrets,
     });
   } catch (error) {
     if (error instanceof ReceiverConfigError) throw new UsageError(error.message);
@@ -105,6 +119,7 @@ export async function serveCommand(argv: string[], opts: ServeOptions): Promise<
       `Data:     ${dataDir}`,
       `Console:  ${consoleHost.consoleUrl}`,
       `Receiver: ${receiverUrl ?? 'not listening'}`,
+      `Secrets:  ${secrets.available ? (values['secret-key-file'] ? `encrypted with ${values['secret-key-file']}` : `encrypted with ${SECRET_KEY_ENV}`) : 'cannot be stored (no --secret-key-file)'}`,
       '',
     ].join('\n'),
   );

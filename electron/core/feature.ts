@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CommandHandlers } from './dispatch';
 import type { EventBus } from './events/event-bus';
+import type { FhirClients } from './fhir-http/fhir-clients';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings/settings-store';
 
@@ -12,6 +13,8 @@ export interface CoreContext {
   log: Logger;
   now: () => number;
   dataDir: string;
+  /** HTTP clients for FHIR servers: `ctx.fhir.clientFor(connectionId)` (see fhir-http/fhir-clients.ts). */
+  fhir: FhirClients;
 }
 
 /**

@@ -1,6 +1,38 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
+import {
+  CapabilitySummary,
+  Connection,
+  ConnectionRef,
+  ConnectionSaveInput,
+  ConnectionSummary,
+  ConnectionTestResult,
+  GenerateKeyPairInput,
+  Jwks,
+  RequestLogEntry,
+  RequestLogListInput,
+} from './connection';
 import type { CommandName } from './names';
+import {
+  HistoryListInput,
+  HistoryPage,
+  HistoryRun,
+  QueryCurl,
+  QueryCurlInput,
+  QueryEntriesInput,
+  QueryEntriesPage,
+  QueryEntry,
+  QueryEntryInput,
+  QueryExecuteInput,
+  QueryExport,
+  QueryExportInput,
+  QueryFetchAllInput,
+  QueryNavigateInput,
+  QueryPageJson,
+  QueryPageSummary,
+  SavedQuery,
+  SavedQuerySaveInput,
+} from './query';
 import {
   NotificationDetail,
   NotificationListInput,
@@ -44,6 +76,136 @@ export const commands = {
     summary: 'One notification with its headers and the body exactly as received.',
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: NotificationDetail,
+  }),
+  'connections.list': define({
+    summary: 'Every FHIR connection, by name.',
+    input: Empty,
+    output: z.object({ items: z.array(ConnectionSummary) }),
+  }),
+  'connections.get': define({
+    summary: 'One connection; secrets appear only as set/not set.',
+    input: ConnectionRef,
+    output: Connection,
+  }),
+  'connections.save': define({
+    summary: 'Create (no id) or update a connection. A secret left out is kept, null clears it.',
+    input: ConnectionSaveInput,
+    output: Connection,
+  }),
+  'connections.delete': define({
+    summary: 'Delete a connection with its secrets, key pair and cached capabilities.',
+    input: ConnectionRef,
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'connections.test': define({
+    summary: "Fetch the server's CapabilityStatement (`metadata`) with the connection's auth; cache its summary.",
+    input: ConnectionRef,
+    output: ConnectionTestResult,
+  }),
+  'connections.capabilities': define({
+    summary: 'The capability summary cached by the last successful test (no network).',
+    input: ConnectionRef,
+    output: z.object({ capabilities: CapabilitySummary.nullable() }),
+  }),
+  'connections.generateKeyPair': define({
+    summary: 'Generate the RS384/ES384 key pair that signs client assertions; returns the public JWKS.',
+    input: GenerateKeyPairInput,
+    output: Jwks,
+  }),
+  'connections.jwks': define({
+    summary: "The connection's public JWKS, to register with the server.",
+    input: ConnectionRef,
+    output: Jwks,
+  }),
+  'requestLog.list': define({
+    summary: 'Recent HTTP exchanges with FHIR servers, token exchanges included, newest first; credentials redacted.',
+    input: RequestLogListInput,
+    output: z.object({ items: z.array(RequestLogEntry) }),
+  }),
+  'query.execute': define({
+    summary: 'Run a FHIR search against a connection (GET, or POST `_search` form-encoded); stores the run in history.',
+    input: QueryExecuteInput,
+    output: QueryPageSummary,
+  }),
+  'query.navigate': define({
+    summary: "Follow a page's `next` or `previous` link (fetched pages are reused).",
+    input: QueryNavigateInput,
+    output: QueryPageSummary,
+  }),
+  'query.page': define({
+    summary: 'The summary of a page already fetched.',
+    input: z.object({ runId: z.number().int().positive(), pageIndex: z.number().int().nonnegative() }),
+    output: QueryPageSummary,
+  }),
+  'query.entries': define({
+    summary: "A window of a page's entries as table rows, with the given FHIRPath columns evaluated in the core.",
+    input: QueryEntriesInput,
+    output: QueryEntriesPage,
+  }),
+  'query.entry': define({
+    summary: 'One entry of a page, its resource as JSON.',
+    input: QueryEntryInput,
+    output: QueryEntry,
+  }),
+  'query.pageJson': define({
+    summary: 'A whole page as JSON text (cut at 20 MB).',
+    input: z.object({ runId: z.number().int().positive(), pageIndex: z.number().int().nonnegative() }),
+    output: QueryPageJson,
+  }),
+  'query.fetchAll': define({
+    summary: 'Follow `next` links from the last fetched page until the end or a page/entry limit; reports `query.progress`.',
+    input: QueryFetchAllInput,
+    output: z.object({ started: z.boolean() }),
+  }),
+  'query.cancel': define({
+    summary: 'Stop a fetch-all in progress; pages already fetched are kept.',
+    input: z.object({ runId: z.number().int().positive() }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  'query.export': define({
+    summary: 'The current page or all fetched entries as Bundle JSON, NDJSON or CSV (with the chosen columns).',
+    input: QueryExportInput,
+    output: QueryExport,
+  }),
+  'query.curl': define({
+    summary: 'The request of a page as a curl command; credentials redacted unless asked.',
+    input: QueryCurlInput,
+    output: QueryCurl,
+  }),
+  'history.list': define({
+    summary: 'Past runs, newest first, filtered by URL text, resource type and outcome.',
+    input: HistoryListInput,
+    output: HistoryPage,
+  }),
+  'history.get': define({
+    summary: 'One past run with the search model it was built from.',
+    input: z.object({ runId: z.number().int().positive() }),
+    output: HistoryRun,
+  }),
+  'savedQueries.list': define({
+    summary: 'Saved queries by folder and name.',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(SavedQuery) }),
+  }),
+  'savedQueries.save': define({
+    summary: 'Create or update a saved query (names are unique within a folder).',
+    input: SavedQuerySaveInput,
+    output: SavedQuery,
+  }),
+  'savedQueries.delete': define({
+    summary: 'Delete a saved query.',
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'savedQueries.export': define({
+    summary: 'Saved queries (all, or the given ids) as a plain JSON file to share through git.',
+    input: z.object({ ids: z.array(z.number().int().positive()).optional() }),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  }),
+  'savedQueries.import': define({
+    summary: 'Import a saved-queries file; queries with the same folder and name are replaced.',
+    input: z.object({ content: z.string().max(20 * 1024 * 1024) }),
+    output: z.object({ added: z.number().int(), replaced: z.number().int() }),
   }),
 } satisfies Record<CommandName, CommandDefinition>;
 

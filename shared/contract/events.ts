@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EventName } from './names';
 import { NotificationSummary } from './notification';
+import { QueryProgress } from './query';
 import { ReceiverStatus } from './receiver';
 
 export interface EventDefinition<P extends z.ZodType = z.ZodType> {
@@ -17,6 +18,14 @@ export const events = {
   'receiver.status': {
     summary: 'The receiver started, stopped, failed or changed its settings.',
     payload: ReceiverStatus,
+  },
+  'connections.changed': {
+    summary: 'A connection was created, changed, tested or deleted (the list and that connection are stale).',
+    payload: z.object({ id: z.string(), deleted: z.boolean() }),
+  },
+  'query.progress': {
+    summary: 'A fetch-all fetched another page, or stopped.',
+    payload: QueryProgress,
   },
 } satisfies Record<EventName, EventDefinition>;
 

@@ -4,5 +4,7 @@ export * from './commands';
 export * from './events';
 export * from './notification';
 export * from './receiver';
+export * from './connection';
 export * from './app-info';
 export * from './bridge';
+export * from './query';

@@ -9,9 +9,35 @@ export const commandNames = [
   'receiver.configure',
   'notifications.list',
   'notifications.get',
+  'connections.list',
+  'connections.get',
+  'connections.save',
+  'connections.delete',
+  'connections.test',
+  'connections.capabilities',
+  'connections.generateKeyPair',
+  'connections.jwks',
+  'requestLog.list',
+  'query.execute',
+  'query.navigate',
+  'query.page',
+  'query.entries',
+  'query.entry',
+  'query.pageJson',
+  'query.fetchAll',
+  'query.cancel',
+  'query.export',
+  'query.curl',
+  'history.list',
+  'history.get',
+  'savedQueries.list',
+  'savedQueries.save',
+  'savedQueries.delete',
+  'savedQueries.export',
+  'savedQueries.import',
 ] as const;
 
-export const eventNames = ['notification.received', 'receiver.status'] as const;
+export const eventNames = ['notification.received', 'receiver.status', 'connections.changed', 'query.progress'] as const;
 
 export type CommandName = (typeof commandNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -76,4 +76,26 @@ export const migrations: readonly string[] = [
     UNIQUE (folder, name)
   );
   `,
+  // 3: connections. Settings as JSON (validated by the contract on the way in), secrets only as
+  // ciphertext from the SecretBox, and the last CapabilityStatement summary per connection.
+  `
+  CREATE TABLE connections (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE connection_secrets (
+    connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    ciphertext TEXT NOT NULL,
+    PRIMARY KEY (connection_id, name)
+  );
+  CREATE TABLE connection_capabilities (
+    connection_id TEXT PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+    fetched_at INTEGER NOT NULL,
+    summary_json TEXT NOT NULL
+  );
+  `,
 ];

@@ -8,7 +8,9 @@ import { ParameterList } from './ParameterList';
 import { ResultParametersEditor } from './ResultParametersEditor';
 import { ResultsPanel } from './ResultsPanel';
 import { SavedQueriesPanel } from './SavedQueriesPanel';
+import { PresetPicker } from './PresetPicker';
 import { UrlBar } from './UrlBar';
+import { WarningsList } from './WarningsList';
 import { useConnections, useExecuteQuery } from './useQueryRun';
 import { useSearchDefinitions } from './useSearchDefinitions';
 
@@ -103,7 +105,9 @@ export function ComposerScreen() {
           <ParameterList model={model} definitions={definitions} onModel={actions.modelChanged} />
           {resourceType && <AddParameter resourceType={resourceType} definitions={definitions} onAdd={(entry) => actions.modelChanged({ ...model, parameters: [...model.parameters, entry] })} />}
           <ResultParametersEditor model={model} definitions={definitions} onModel={actions.modelChanged} />
+          <PresetPicker onApply={actions.modelChanged} />
         </div>
+        <WarningsList model={model} definitions={definitions} method={method} redox={connection?.authType === 'redox'} />
         <ResultsPanel />
       </div>
       {sidePanel === 'history' && <HistoryPanel onReopen={(r) => void reopen(r)} />}

@@ -53,20 +53,20 @@ export function ResultsTable({ runId, pageIndex, entryCount, columns, selected, 
 
   return (
     <div className="results-table" role="table" aria-label="Results" aria-rowcount={entryCount}>
-      <div className="results-head" role="row" style={{ gridTemplateColumns: template }}>
-        <span role="columnheader">#</span>
-        <span role="columnheader">Type</span>
-        <span role="columnheader">id</span>
-        <span role="columnheader">mode</span>
-        {columns.map((c, i) => (
-          <span role="columnheader" key={`${c.label}-${i}`} title={columnErrors[i] ?? c.expression} className={columnErrors[i] ? 'error' : ''}>
-            {c.label}
-            {columnErrors[i] ? ' ⚠' : ''}
-          </span>
-        ))}
-      </div>
       <div className="results-body" ref={scrollRef}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="results-head" role="row" style={{ gridTemplateColumns: template }}>
+          <span role="columnheader">#</span>
+          <span role="columnheader">Type</span>
+          <span role="columnheader">id</span>
+          <span role="columnheader">mode</span>
+          {columns.map((c, i) => (
+            <span role="columnheader" key={`${c.label}-${i}`} title={columnErrors[i] ?? c.expression} className={columnErrors[i] ? 'error' : ''}>
+              {c.label}
+              {columnErrors[i] ? ' ⚠' : ''}
+            </span>
+          ))}
+        </div>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 'max-content' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             return (

@@ -38,6 +38,8 @@ export function SearchParameterEditor({ entry, resourceType, definitions, onChan
   const modifiers = type ? [...MODIFIERS_BY_TYPE[type], ...(type === 'reference' ? (resolved.definition?.targets ?? []) : [])] : [];
   const kind = valueKindFor(type, entry.modifier);
   const name = formatParameterName(entry);
+  // Controls are labelled by the parameter without its modifier, so a label stays put when the modifier changes.
+  const label = formatParameterName({ ...entry, modifier: undefined });
   const setModifier = (modifier: string | undefined) => {
     const nextKind = valueKindFor(type, modifier);
     onChange({ ...entry, modifier, values: entry.values.map((v) => convert(v, nextKind)) });
@@ -57,7 +59,7 @@ export function SearchParameterEditor({ entry, resourceType, definitions, onChan
       </div>
       {modifiers.length > 0 && (
         <select
-          aria-label={`${name} modifier`}
+          aria-label={`${label} modifier`}
           className={modifierInvalid ? 'invalid' : ''}
           value={entry.modifier ?? ''}
           onChange={(e) => setModifier(e.target.value || undefined)}
@@ -76,13 +78,13 @@ export function SearchParameterEditor({ entry, resourceType, definitions, onChan
             {i > 0 && <span className="or">or</span>}
             <ValueEditor
               value={value}
-              label={`${name} value ${i + 1}`}
+              label={`${label} value ${i + 1}`}
               prefixes={type ? PREFIXES_BY_TYPE[type] : []}
               targets={resolved.definition?.targets ?? []}
               onChange={(next) => onChange({ ...entry, values: entry.values.map((v, j) => (j === i ? next : v)) })}
             />
             {entry.values.length > 1 && (
-              <button type="button" className="link" aria-label={`Remove value ${i + 1} of ${name}`} onClick={() => onChange({ ...entry, values: entry.values.filter((_, j) => j !== i) })}>
+              <button type="button" className="link" aria-label={`Remove value ${i + 1} of ${label}`} onClick={() => onChange({ ...entry, values: entry.values.filter((_, j) => j !== i) })}>
                 ✕
               </button>
             )}
@@ -95,7 +97,7 @@ export function SearchParameterEditor({ entry, resourceType, definitions, onChan
           + and
         </button>
       </div>
-      <button type="button" className="link remove" aria-label={`Remove ${name}`} onClick={onRemove}>
+      <button type="button" className="link remove" aria-label={`Remove ${label}`} onClick={onRemove}>
         ✕
       </button>
     </div>
