@@ -113,3 +113,18 @@ test('a pasted URL fills the form and keeps the parts it does not understand', a
   await url.blur();
   await expect(url).toHaveValue('Patient?family:exact=Alvarez&birthdate=ge1960-01-01&x-vendor-flag=1');
 });
+
+test('the date-range helper writes a range every server reads the same way, and warnings explain US Core rules', async ({ page }) => {
+  await page.goto(host.consoleUrl);
+  await page.getByRole('link', { name: 'Composer' }).click();
+  await page.getByLabel('Resource type').selectOption('Observation');
+  await page.getByLabel('Parameter', { exact: true }).selectOption('date');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'range…' }).click();
+  await page.getByLabel('date from').fill('2024-01-01');
+  await page.getByLabel('date to').fill('2024-12-31');
+  await page.getByRole('button', { name: 'Set range' }).click();
+  await expect(page.getByLabel('Search URL')).toHaveValue('Observation?date=ge2024-01-01&date=lt2025-01-01');
+  // US Core: an Observation search needs a patient (with category or code).
+  await expect(page.getByTestId('search-warnings')).toContainText(/patient/i);
+});

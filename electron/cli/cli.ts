@@ -6,6 +6,7 @@ import { renderApiMarkdown } from '../../shared/contract/api-markdown';
 import { writeReadmeApiSection } from './readme-api';
 import { serveCommand } from './serve-command';
 import { translateMain } from './translate-command';
+import { queryCommand } from './query-command';
 import { UsageError } from './usage-error';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -14,6 +15,7 @@ const USAGE = `Usage: switchboard <command> [options]
 
 Commands:
   serve       run the core headless and serve the console to a browser
+  query       run a FHIR search against a base URL or a saved connection ('query --help')
   translate   translate a FHIR writeback to HL7 v2 ('translate --help' for options)
   api-docs    print the contract (commands and events) as Markdown;
               'api-docs --readme README.md' rewrites the README's API section
@@ -27,6 +29,9 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serveCommand(rest, { openByDefault: false, rendererDir: RENDERER_DIR });
+    case 'query':
+      process.exitCode = await queryCommand(rest);
+      return;
     case 'translate':
       return translateMain(rest);
     case 'api-docs':

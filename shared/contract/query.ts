@@ -126,8 +126,11 @@ export const QueryExportInput = RunRef.extend({
 });
 export const QueryExport = z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() });
 
-export const QueryCurlInput = PageRef.extend({ revealSecrets: z.boolean().default(false) });
-export const QueryCurl = z.object({ command: z.string(), secretsRedacted: z.boolean() });
+export const QueryCurlInput = PageRef.extend({
+  /** Credential headers read shell variables (`$FHIR_AUTHORIZATION`) instead of showing `[redacted]`; the secret itself is never sent. */
+  credentialsFromEnv: z.boolean().default(false),
+});
+export const QueryCurl = z.object({ command: z.string() });
 
 export const RunSummary = z.object({
   runId: z.number().int().positive(),

@@ -5,7 +5,7 @@ import { QueryRunStore } from './query-run-store';
 import { QueryService, type QueryServiceDeps } from './query-service';
 import { DuplicateSavedQueryError, SavedQueryStore } from './saved-query-store';
 
-export type QueryFeatureDeps = Pick<QueryServiceDeps, 'resolveClient' | 'credentialHeaders'>;
+export type QueryFeatureDeps = Pick<QueryServiceDeps, 'resolveClient'>;
 
 /** Searches against connections, their history, and saved queries. */
 export function queryFeature(ctx: CoreContext, deps: QueryFeatureDeps): Feature & { service: QueryService } {
@@ -28,7 +28,7 @@ export function queryFeature(ctx: CoreContext, deps: QueryFeatureDeps): Feature 
       },
       'query.cancel': (input) => ({ cancelled: service.cancel(input.runId) }),
       'query.export': (input) => service.export(input.runId, input.scope, input.pageIndex, input.format, input.columns),
-      'query.curl': (input) => service.curl(input.runId, input.pageIndex, input.revealSecrets),
+      'query.curl': (input) => service.curl(input.runId, input.pageIndex, input.credentialsFromEnv),
       'history.list': (input) => runs.list(input),
       'history.get': (input) => service.run(input.runId),
       'savedQueries.list': () => ({ items: saved.list() }),

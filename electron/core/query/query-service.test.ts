@@ -68,7 +68,6 @@ describe('QueryService', () => {
     service = new QueryService({
       runs,
       resolveClient: async () => ({ client: server, connectionName: 'Test server' }),
-      credentialHeaders: async () => [['Authorization', 'Bearer real-token']],
       events,
       now: Date.now,
       log: silentLogger,
@@ -168,12 +167,12 @@ describe('QueryService', () => {
     expect(runs.list({ limit: 5, status: 'success' }).items).toHaveLength(0);
   });
 
-  it('copies a page as curl with credentials redacted unless asked', async () => {
+  it('copies a page as curl with credentials redacted, or read from shell variables when asked', async () => {
     const first = await service.execute({ connectionId: 'c1', resourceType: 'Observation', query: '_count=2', method: 'GET' });
-    expect((await service.curl(first.runId, 0, false)).command).toContain("-H 'Authorization: [redacted]'");
-    const revealed = await service.curl(first.runId, 0, true);
-    expect(revealed.command).toContain("-H 'Authorization: Bearer real-token'");
-    expect(revealed.command).not.toContain('[redacted]');
+    expect(service.curl(first.runId, 0, false).command).toContain("-H 'Authorization: [redacted]'");
+    const fromEnv = service.curl(first.runId, 0, true).command;
+    expect(fromEnv).toContain('-H "Authorization: $FHIR_AUTHORIZATION"');
+    expect(fromEnv).not.toContain('[redacted]');
   });
 
   it('finds past runs by URL text and resource type', async () => {

@@ -26,8 +26,6 @@ export interface QueryServiceDeps {
   runs: QueryRunStore;
   /** Throws CommandFailure('not-found') when the connection does not exist. */
   resolveClient: (connectionId: string) => Promise<ResolvedClient>;
-  /** The real credential headers of a connection, for "copy as curl" with secrets shown. */
-  credentialHeaders?: (connectionId: string) => Promise<[string, string][]>;
   events: EventBus;
   now: () => number;
   log: Logger;
@@ -185,22 +183,11 @@ export class QueryService {
     return { fileName: `${base}.json`, mimeType: 'application/fhir+json', content };
   }
 
-  async curl(runId: number, pageIndex: number, revealSecrets: boolean) {
+  /** With `credentialsFromEnv`, credential headers read shell variables; their values never leave the core. */
+  curl(runId: number, pageIndex: number, credentialsFromEnv: boolean) {
     const stored = this.storedPage(runId, pageIndex);
-    let headers = stored.requestHeaders;
-    if (revealSecrets) {
-      const run = this.run(runId);
-      if (!this.deps.credentialHeaders || run.connectionId === null) {
-        throw new CommandFailure('unavailable', 'The credentials of this connection cannot be shown.');
-      }
-      const real = new Map((await this.deps.credentialHeaders(run.connectionId)).map(([k, v]) => [k.toLowerCase(), [k, v] as [string, string]]));
-      headers = [
-        ...headers.filter(([name]) => !real.has(name.toLowerCase())),
-        ...real.values(),
-      ];
-    }
-    const command = curlCommand({ method: stored.method, url: stored.url, headers, body: stored.requestBody });
-    return { command, secretsRedacted: !revealSecrets };
+    const request = { method: stored.method, url: stored.url, headers: stored.requestHeaders, body: stored.requestBody };
+    return { command: curlCommand(request, { credentialsFromEnv }) };
   }
 
   run(runId: number): RunSummary & { model: unknown } {

@@ -13,10 +13,10 @@ export function ExportControl({ runId, pageIndex, columns }: { runId: number; pa
     onSuccess: (file) => downloadText(file.fileName, file.content, file.mimeType),
   });
   const curl = useMutation({
-    mutationFn: (revealSecrets: boolean) => call('query.curl', { runId, pageIndex, revealSecrets }),
-    onSuccess: async (result) => {
+    mutationFn: (credentialsFromEnv: boolean) => call('query.curl', { runId, pageIndex, credentialsFromEnv }),
+    onSuccess: async (result, credentialsFromEnv) => {
       await navigator.clipboard.writeText(result.command);
-      setCopied(result.secretsRedacted ? 'Copied (credentials redacted)' : 'Copied with credentials');
+      setCopied(credentialsFromEnv ? 'Copied: export FHIR_AUTHORIZATION (or the variable shown) before running it' : 'Copied (credentials redacted)');
       setTimeout(() => setCopied(null), 2500);
     },
   });
@@ -40,11 +40,10 @@ export function ExportControl({ runId, pageIndex, columns }: { runId: number; pa
       <button
         type="button"
         className="link"
-        onClick={() => {
-          if (window.confirm('Copy the request with the real credentials? Anyone with the command can use them.')) curl.mutate(true);
-        }}
+        title="Credentials come from shell variables such as $FHIR_AUTHORIZATION; Switchboard never shows a stored secret"
+        onClick={() => curl.mutate(true)}
       >
-        with credentials
+        runnable (credentials from env)
       </button>
       {copied && <span className="muted">{copied}</span>}
       {(exporter.error ?? curl.error) && <span className="error">{(exporter.error ?? curl.error)?.message}</span>}

@@ -17,6 +17,9 @@ export function ParameterList({ model, definitions, onModel }: { model: SearchMo
               onChange={(next) => onModel(replaceEntry(model, index, next))}
               onRemove={() => onModel(removeEntry(model, index))}
               onAnd={() => onModel(insertEntry(model, andRepeat(entry, blankValue(entry.values[0]?.kind ?? 'string')), index + 1))}
+              onReplace={(entries) =>
+                onModel({ ...model, parameters: [...model.parameters.slice(0, index), ...entries, ...model.parameters.slice(index + 1)] })
+              }
             />
           );
         }

@@ -9,6 +9,7 @@ import {
   type SearchParameterEntry,
   type SearchValue,
 } from '../../../../shared/fhir-search';
+import { DateRangeHelper } from './DateRangeHelper';
 import { blankValue } from './model-edits';
 import { ValueEditor } from './ValueEditor';
 
@@ -19,6 +20,8 @@ interface Props {
   onChange: (entry: SearchParameterEntry) => void;
   onRemove: () => void;
   onAnd: () => void;
+  /** Replaces this entry by several (a date range becomes two). */
+  onReplace: (entries: SearchParameterEntry[]) => void;
 }
 
 /** Converts a value when the modifier changes what the parameter takes (e.g. `:text` makes a token a string). */
@@ -32,7 +35,7 @@ function convert(value: SearchValue, kind: SearchValue['kind']): SearchValue {
   return blank;
 }
 
-export function SearchParameterEditor({ entry, resourceType, definitions, onChange, onRemove, onAnd }: Props) {
+export function SearchParameterEditor({ entry, resourceType, definitions, onChange, onRemove, onAnd, onReplace }: Props) {
   const resolved = resolveParameter(definitions, resourceType, entry);
   const type = resolved.definition?.type;
   const modifiers = type ? [...MODIFIERS_BY_TYPE[type], ...(type === 'reference' ? (resolved.definition?.targets ?? []) : [])] : [];
@@ -96,6 +99,7 @@ export function SearchParameterEditor({ entry, resourceType, definitions, onChan
         <button type="button" className="link" onClick={onAnd} title="Add the same parameter again (both must match)">
           + and
         </button>
+        {type === 'date' && entry.modifier === undefined && <DateRangeHelper entry={entry} onReplace={onReplace} />}
       </div>
       <button type="button" className="link remove" aria-label={`Remove ${label}`} onClick={onRemove}>
         ✕
