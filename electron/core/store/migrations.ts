@@ -98,4 +98,30 @@ export const migrations: readonly string[] = [
     summary_json TEXT NOT NULL
   );
   `,
+  // 4: what was done with a notification after receipt: hydration fetches and replays.
+  `
+  CREATE TABLE notification_hydrations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    notification_id INTEGER NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
+    fetched_at INTEGER NOT NULL,
+    connection_id TEXT,
+    connection_name TEXT,
+    results_json TEXT NOT NULL
+  );
+  CREATE INDEX notification_hydrations_notification ON notification_hydrations (notification_id);
+  CREATE TABLE notification_replays (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    notification_id INTEGER REFERENCES notifications (id) ON DELETE CASCADE,
+    sent_at INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    edited INTEGER NOT NULL,
+    signed INTEGER NOT NULL,
+    status INTEGER,
+    duration_ms INTEGER,
+    response_headers_json TEXT,
+    response_body TEXT,
+    error TEXT
+  );
+  CREATE INDEX notification_replays_notification ON notification_replays (notification_id);
+  `,
 ];
