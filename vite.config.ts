@@ -57,8 +57,10 @@ export default defineConfig(({ mode }): UserConfig => {
         },
       } as UserConfig;
     case 'node':
-      return nodeBuild({ cli: 'electron/cli/cli.ts', launch: 'electron/cli/launch.ts', bench: 'electron/bench/run-benchmarks.ts' }, 'dist/node', 'es', [
+      return nodeBuild({ cli: 'electron/cli/cli.ts', launch: 'electron/cli/launch.ts', bench: 'electron/bench/run-benchmarks.ts', 'receiver-process': 'electron/test-support/receiver-process.ts' }, 'dist/node', 'es', [
         'electron',
+        // Only the benchmark runner imports it, from node_modules; it is never bundled.
+        'playwright-core',
       ]);
     default:
       return {

@@ -1,43 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { HEART_RATE_COUNT_PAT_1, startFhirTestServer, type FhirTestServer } from './fhir-test-server';
-import { freshDataDir, startHost, type RunningHost } from './support/headless-host';
+import { HEART_RATE_COUNT_PAT_1 } from './fhir-test-server';
+import { callCommand } from './support/console-api';
+import { useFhirServerAndHost } from './support/fhir-and-host';
 
-let fhir: FhirTestServer;
-let host: RunningHost;
-const dataDir = freshDataDir();
-
-test.beforeAll(async () => {
-  fhir = await startFhirTestServer();
-  host = await startHost(dataDir.path);
-});
-test.afterAll(async () => {
-  await host.stop();
-  await fhir.close();
-  dataDir.remove();
-});
+const servers = useFhirServerAndHost();
 
 /** Creates and tests a connection through the contract, as the Connections screen would. */
 async function addConnection(page: Page, name: string, baseUrl: string): Promise<string> {
-  return page.evaluate(
-    async ({ name, baseUrl }) => {
-      const post = async (command: string, input: unknown) => {
-        const r = await fetch(`api/${command}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-        const body = (await r.json()) as { ok: boolean; value: { id: string }; error?: { message: string } };
-        if (!body.ok) throw new Error(body.error?.message);
-        return body.value;
-      };
-      const saved = await post('connections.save', { name, baseUrl, environment: 'Development', auth: { type: 'none' } });
-      await post('connections.test', { id: saved.id });
-      return saved.id;
-    },
-    { name, baseUrl },
-  );
+  const saved = await callCommand<{ id: string }>(page, 'connections.save', { name, baseUrl, environment: 'Development', auth: { type: 'none' } });
+  await callCommand(page, 'connections.test', { id: saved.id });
+  return saved.id;
 }
 
 test('compose a chained search visually, run it, page, fetch all, export and reopen it from history', async ({ page }, testInfo) => {
-  await page.goto(host.consoleUrl);
-  await addConnection(page, 'Test FHIR', fhir.baseUrl);
+  await page.goto(servers.host.consoleUrl);
+  await addConnection(page, 'Test FHIR', servers.fhir.baseUrl);
   await page.getByRole('link', { name: 'Composer' }).click();
 
   await page.getByLabel('Connection').selectOption({ label: 'Test FHIR (Development)' });
@@ -103,7 +81,7 @@ test('compose a chained search visually, run it, page, fetch all, export and reo
 });
 
 test('a pasted URL fills the form and keeps the parts it does not understand', async ({ page }) => {
-  await page.goto(host.consoleUrl);
+  await page.goto(servers.host.consoleUrl);
   await page.getByRole('link', { name: 'Composer' }).click();
   const url = page.getByLabel('Search URL');
   await url.fill('Patient?family:exact=Alvarez&birthdate=ge1960-01-01&x-vendor-flag=1');
@@ -115,7 +93,7 @@ test('a pasted URL fills the form and keeps the parts it does not understand', a
 });
 
 test('the date-range helper writes a range every server reads the same way, and warnings explain US Core rules', async ({ page }) => {
-  await page.goto(host.consoleUrl);
+  await page.goto(servers.host.consoleUrl);
   await page.getByRole('link', { name: 'Composer' }).click();
   await page.getByLabel('Resource type').selectOption('Observation');
   await page.getByLabel('Parameter', { exact: true }).selectOption('date');

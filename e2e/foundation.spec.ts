@@ -53,7 +53,7 @@ test('a notification POSTed to the receiver appears live, survives a restart, an
     expect(accepted.status).toBe(200);
     const rows = page.getByTestId('notification-row');
     await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toContainText('PatientAdminPatientArrived');
+    await expect(rows.first()).toContainText('Patient arrived');
     await expect(rows.first()).toContainText('Riverside Clinic');
     await expect(rows.first()).toContainText('Patient');
     await expect(page.getByTestId('inbox-count')).toHaveText('1 notification');
@@ -75,10 +75,19 @@ test('a notification POSTed to the receiver appears live, survives a restart, an
     // Detail: headers (credentials redacted) and the pretty-printed body.
     await rows.first().click();
     const detail = page.getByRole('article');
+    await detail.getByRole('tab', { name: 'Headers' }).click();
     await expect(detail).toContainText('verification-token');
     await expect(detail).toContainText('[redacted]');
     await expect(detail).not.toContainText(SECRET);
-    await expect(page.getByTestId('notification-body')).toContainText('"family": "Testpatient"');
+    // The body as a lazy tree: open entry[1].resource.name[0] down to the family name.
+    await detail.getByRole('tab', { name: 'Body' }).click();
+    const tree = page.getByTestId('json-tree');
+    await tree.getByRole('button', { name: 'Expand entry' }).click();
+    await tree.getByRole('button', { name: 'Expand 1' }).click();
+    await tree.getByRole('button', { name: 'Expand resource' }).click();
+    await tree.getByRole('button', { name: 'Expand name' }).click();
+    await tree.getByRole('button', { name: 'Expand 0' }).last().click();
+    await expect(tree.getByRole('treeitem').filter({ hasText: 'family' })).toContainText('"Testpatient"');
 
     testInfo.attach('inbox', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 
@@ -87,7 +96,7 @@ test('a notification POSTed to the receiver appears live, survives a restart, an
     host = await startHost(dataDir.path, ['--receiver-secret', SECRET]);
     await page.goto(host.consoleUrl);
     await expect(page.getByTestId('notification-row')).toHaveCount(1);
-    await expect(page.getByTestId('notification-row').first()).toContainText('PatientAdminPatientArrived');
+    await expect(page.getByTestId('notification-row').first()).toContainText('Patient arrived');
     testInfo.attach('inbox-after-restart', { body: await page.screenshot(), contentType: 'image/png' });
   } finally {
     await host.stop();
@@ -114,6 +123,7 @@ test('malformed JSON is kept and flagged, and the console explains a missing acc
     await expect(row).toContainText('malformed-json');
     await row.click();
     await expect(page.getByRole('article').getByRole('alert')).toContainText('not valid JSON');
+    await page.getByRole('article').getByRole('tab', { name: 'Body' }).click();
     await expect(page.getByTestId('notification-body')).toHaveText('{"resourceType": "Bundle", ');
   } finally {
     await host.stop();

@@ -52,3 +52,21 @@ export function runBenchmark(b: Benchmark, now: () => number): BenchmarkResult {
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
+
+/**
+ * A benchmark that drives a whole scenario itself (a host process, a browser) and measures what
+ * it needs, instead of timing one synchronous operation. It must bound its own time and clean up.
+ */
+export interface ScenarioBenchmark {
+  readonly name: string;
+  readonly description: string;
+  run(): Promise<ScenarioOutcome>;
+}
+
+export interface ScenarioOutcome {
+  /** Written as bench-results/<name>.json. */
+  readonly report: Readonly<Record<string, unknown>>;
+  /** Printed after the table of timed benchmarks. */
+  readonly lines: readonly string[];
+  readonly metTargets: boolean;
+}

@@ -9,7 +9,16 @@ export const TRANSLATE_USAGE = `Usage: switchboard translate <file.json|-> [opti
 Translates a FHIR writeback (a resource, a transaction/collection Bundle or a message Bundle) to HL7 v2.
 
 Options:
-  --to TYPE          force the message type, e.g. ORU^R01, ADT^A31, OML^O21
+  --to TYPE          force the message type (code^trigger); where there is a choice:
+                       Patient: ADT^A28, ADT^A31, ADT^A08
+                       Encounter: ADT^A01, ADT^A03, ADT^A04, ADT^A05, ADT^A08, ADT^A11
+                       Appointment: SIU^S12, SIU^S13, SIU^S14, SIU^S15, SIU^S17, SIU^S26
+                       DocumentReference: MDM^T02, MDM^T04, MDM^T06, MDM^T08, MDM^T10
+                       Immunization: VXU^V04
+                       ServiceRequest: ORM^O01 (default), OML^O21
+                       MedicationRequest: RDE^O11 (default), OMP^O09
+                       ChargeItem: DFT^P03
+                       AllergyIntolerance: ADT^A60
   --options FILE     destination options (JSON): applications, facilities, processing id,
                      version, control-id strategy, assigning authorities, code systems…
   --format er7|json  er7 (default): the message, segments on separate lines;

@@ -6,6 +6,7 @@ import type { CoreContext, Feature } from './feature';
 import { silentLogger, type Logger } from './logger';
 import { notificationsFeature, type ReceiverOverrides } from './notifications/notifications-feature';
 import { queryFeature } from './query/query-feature';
+import { notificationActionsFeature } from './notifications/notification-actions-feature';
 import { ReceiverConfigError } from './receiver/webhook-receiver';
 import { SettingsStore } from './settings/settings-store';
 import { HOW_TO_PROVIDE_KEY } from './secrets/secret-key';
@@ -47,11 +48,8 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
   const db = openDatabase(options.dataDir);
   const now = options.now ?? Date.now;
-  const connections = createConnectionsService({
-    db,
-    now,
-    secrets: options.secrets ?? unavailableSecretBox(HOW_TO_PROVIDE_KEY),
-  });
+  const secrets = options.secrets ?? unavailableSecretBox(HOW_TO_PROVIDE_KEY);
+  const connections = createConnectionsService({ db, now, secrets });
   const ctx: CoreContext = {
     db,
     settings: new SettingsStore(db),
@@ -75,9 +73,10 @@ export function createCore(options: CoreOptions): Core {
           }),
         },
       },
-      notificationsFeature(ctx, options.receiver),
+      notificationsFeature(ctx, options.receiver, secrets),
       connectionsFeature(ctx, connections),
       queryFeature(ctx, { resolveClient: (id) => connections.clients.resolveClient(id) }),
+      notificationActionsFeature(ctx),
     ];
   } catch (error) {
     db.close();

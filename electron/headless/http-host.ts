@@ -11,7 +11,7 @@ import { resolveAsset } from '../security/asset-path';
 import { contentSecurityPolicy } from '../security/csp';
 import { requestToken, TOKEN_COOKIE, tokensEqual } from './access-token';
 import { hostHeaderAllowed } from './host-header';
-import { streamEvents } from './sse';
+import { type StreamSnapshot, streamEvents } from './sse';
 
 export interface HttpHostOptions {
   core: Core;
@@ -105,12 +105,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
     res.end();
   }
 
+  async function snapshot(): Promise<StreamSnapshot> {
+    const newest = await core.execute('notifications.list', { limit: 1 });
+    const items = newest.ok ? (newest.value as { items: { id: number }[] }).items : [];
+    return { lastNotificationId: items[0]?.id ?? null };
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!tokensEqual(token, requestToken(req))) {
       return fail(res, 401, 'unauthorized', 'Open the console with the URL that `switchboard serve` printed.');
     }
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, describeContract());
-    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res, core.events);
+    if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res, core.events, snapshot);
     if (req.method !== 'POST') return fail(res, 405, 'not-found', 'Commands are sent with POST.');
     // A JSON content type cannot be sent cross-origin without a CORS preflight, which is never granted.
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {

@@ -14,6 +14,14 @@ import {
 } from './connection';
 import type { CommandName } from './names';
 import {
+  HydrationRecord,
+  NotificationTemplateInfo,
+  ReplayInput,
+  ReplayRecord,
+  SendTestInput,
+  SendTestResult,
+} from './notification-actions';
+import {
   HistoryListInput,
   HistoryPage,
   HistoryRun,
@@ -35,9 +43,15 @@ import {
 } from './query';
 import {
   NotificationDetail,
+  NotificationExportChunk,
+  NotificationExportInput,
   NotificationListInput,
+  NotificationMarkInput,
   NotificationPage,
 } from './notification';
+import { Endpoint, EndpointSaveInput, EndpointSaveResult } from './endpoint';
+import { InboxView, InboxViewSaveInput } from './inbox-view';
+import { SubscriptionConfigureInput, SubscriptionState } from './subscription-state';
 import { ReceiverConfigureInput, ReceiverStatus } from './receiver';
 
 export interface CommandDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -76,6 +90,56 @@ export const commands = {
     summary: 'One notification with its headers and the body exactly as received.',
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: NotificationDetail,
+  }),
+  'notifications.mark': define({
+    summary: 'Mark notifications read or unread, star or unstar them, or set their note; emits `notifications.marked`.',
+    input: NotificationMarkInput,
+    output: z.object({ updated: z.number().int().nonnegative() }),
+  }),
+  'notifications.export': define({
+    summary: 'Selected or filtered notifications as NDJSON (raw bodies with their metadata) or CSV (summary columns), one chunk per call.',
+    input: NotificationExportInput,
+    output: NotificationExportChunk,
+  }),
+  'views.list': define({
+    summary: 'Saved inbox views (named filters), by name.',
+    input: Empty,
+    output: z.object({ items: z.array(InboxView) }),
+  }),
+  'views.save': define({
+    summary: 'Create or update a saved inbox view; a view with the same name is replaced.',
+    input: InboxViewSaveInput,
+    output: InboxView,
+  }),
+  'views.delete': define({
+    summary: 'Delete a saved inbox view.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'endpoints.list': define({
+    summary: 'Every receiver endpoint (path, auth, handshake reply, retention, counters); secrets never included.',
+    input: Empty,
+    output: z.object({ items: z.array(Endpoint) }),
+  }),
+  'endpoints.save': define({
+    summary: 'Create (no id) or update a receiver endpoint; applies to the next request.',
+    input: EndpointSaveInput,
+    output: EndpointSaveResult,
+  }),
+  'endpoints.delete': define({
+    summary: 'Delete an endpoint (not the default one); its stored notifications are kept.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'subscriptions.list': define({
+    summary: 'Every FHIR subscription seen, with gap detection: missing or repeated event numbers, missed heartbeats.',
+    input: Empty,
+    output: z.object({ items: z.array(SubscriptionState) }),
+  }),
+  'subscriptions.configure': define({
+    summary: "Set a subscription's expected heartbeat period (null: infer it from traffic).",
+    input: SubscriptionConfigureInput,
+    output: SubscriptionState,
   }),
   'connections.list': define({
     summary: 'Every FHIR connection, by name.',
@@ -206,6 +270,36 @@ export const commands = {
     summary: 'Import a saved-queries file; queries with the same folder and name are replaced.',
     input: z.object({ content: z.string().max(20 * 1024 * 1024) }),
     output: z.object({ added: z.number().int(), replaced: z.number().int() }),
+  }),
+  'notifications.hydrate': define({
+    summary: "Fetch what a lightweight notification references from a connection and keep it with the notification.",
+    input: z.object({ id: z.number().int().positive(), connectionId: z.string().min(1) }),
+    output: HydrationRecord,
+  }),
+  'notifications.hydrations': define({
+    summary: 'Every hydration of a notification, newest first.',
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({ items: z.array(HydrationRecord) }),
+  }),
+  'notifications.replay': define({
+    summary: 'POST a stored notification again (unchanged or edited) to a URL, optionally re-signed; records the answer.',
+    input: ReplayInput,
+    output: ReplayRecord,
+  }),
+  'notifications.replays': define({
+    summary: 'Every replay and forward of a notification, newest first.',
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({ items: z.array(ReplayRecord) }),
+  }),
+  'notifications.templates': define({
+    summary: 'Test notification templates for the common events.',
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(NotificationTemplateInfo) }),
+  }),
+  'notifications.sendTest': define({
+    summary: 'Build a lightweight or detailed test notification (Redox or Subscriptions form) and POST it to a URL.',
+    input: SendTestInput,
+    output: SendTestResult,
   }),
 } satisfies Record<CommandName, CommandDefinition>;
 

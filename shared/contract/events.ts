@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventName } from './names';
-import { NotificationSummary } from './notification';
+import { NotificationsMarked, NotificationSummary } from './notification';
 import { QueryProgress } from './query';
 import { ReceiverStatus } from './receiver';
 
@@ -26,6 +26,18 @@ export const events = {
   'query.progress': {
     summary: 'A fetch-all fetched another page, or stopped.',
     payload: QueryProgress,
+  },
+  'notifications.marked': {
+    summary: 'Notifications were marked read/unread, starred or annotated (only the fields that changed are present).',
+    payload: NotificationsMarked,
+  },
+  'endpoints.changed': {
+    summary: 'A receiver endpoint was created, changed or deleted, or its counters moved (refetch `endpoints.list`).',
+    payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
+  },
+  'views.changed': {
+    summary: 'A saved inbox view was created, changed or deleted.',
+    payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
   },
 } satisfies Record<EventName, EventDefinition>;
 

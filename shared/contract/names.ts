@@ -9,6 +9,16 @@ export const commandNames = [
   'receiver.configure',
   'notifications.list',
   'notifications.get',
+  'notifications.mark',
+  'notifications.export',
+  'views.list',
+  'views.save',
+  'views.delete',
+  'endpoints.list',
+  'endpoints.save',
+  'endpoints.delete',
+  'subscriptions.list',
+  'subscriptions.configure',
   'connections.list',
   'connections.get',
   'connections.save',
@@ -35,9 +45,23 @@ export const commandNames = [
   'savedQueries.delete',
   'savedQueries.export',
   'savedQueries.import',
+  'notifications.hydrate',
+  'notifications.hydrations',
+  'notifications.replay',
+  'notifications.replays',
+  'notifications.templates',
+  'notifications.sendTest',
 ] as const;
 
-export const eventNames = ['notification.received', 'receiver.status', 'connections.changed', 'query.progress'] as const;
+export const eventNames = [
+  'notification.received',
+  'receiver.status',
+  'connections.changed',
+  'query.progress',
+  'notifications.marked',
+  'endpoints.changed',
+  'views.changed',
+] as const;
 
 export type CommandName = (typeof commandNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -28,9 +28,10 @@ const FOCUS_PRIORITY = [
   'Appointment',
   'DocumentReference',
   'Immunization',
+  // A charge names the service it bills (ChargeItem.service), never the other way round.
+  'ChargeItem',
   'ServiceRequest',
   'MedicationRequest',
-  'ChargeItem',
   'AllergyIntolerance',
   'Encounter',
   'Patient',

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import report from './fixtures/diagnostic-report-cbc.json';
 import encounter from './fixtures/encounter-admit.json';
 import patient from './fixtures/patient-example.json';
+import appointment from './fixtures/appointment-bundle.json';
+import documentNote from './fixtures/document-reference-note.json';
+import immunization from './fixtures/immunization-flu.json';
+import labOrder from './fixtures/service-request-lab.json';
+import metformin from './fixtures/medication-request-metformin.json';
+import charge from './fixtures/charge-item-office-visit.json';
+import cashew from './fixtures/allergy-intolerance-cashew.json';
 import { lineageForFhirPath, lineageForV2 } from './lineage-lookup';
 import { translate } from './translate';
 
@@ -9,8 +16,15 @@ describe.each([
   ['report', report],
   ['patient', patient],
   ['encounter', encounter],
+  ['appointment', appointment],
+  ['document', documentNote],
+  ['immunization', immunization],
+  ['service request (ORM)', labOrder],
+  ['medication request (RDE)', metformin],
+  ['charge item', charge],
+  ['allergy', cashew],
 ])('lineage of %s', (_name, input) => {
-  const r = translate(input, { now: '2024-03-01T12:00:00-05:00', controlId: 'C1' });
+  const r = translate(input, { now: '2024-03-01T12:00:00-05:00', controlId: 'C1', operator: 'Admin' });
   it('every populated leaf in the ER7 has a lineage entry with a source (FHIR path or rule)', () => {
     const covered = new Set(r.lineage.map((l) => `${l.start}:${l.end}`));
     for (const seg of r.segments) {

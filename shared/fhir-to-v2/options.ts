@@ -48,6 +48,11 @@ export const translateOptionsSchema = z.object({
   action: z.enum(['create', 'update', 'cancel', 'delete']).optional(),
   /** Encounter status before this change, to pick A01/A03/A11 from the transition. */
   previousStatus: z.string().optional(),
+  /**
+   * Top-level elements this edit changed, when the editor tracks the diff (e.g. `["start", "end"]`):
+   * an Appointment update that moves start/end is a reschedule (SIU^S13), any other an S14.
+   */
+  changed: z.array(z.string()).optional(),
   /** Force a message type, e.g. `ADT^A31` or `ORU^R01`. */
   messageType: z.string().optional(),
   /** FHIR instant used for MSH-7 / EVN-2; defaults to the current time. */
@@ -78,6 +83,7 @@ export interface ResolvedOptions {
   readonly medicationMessage: 'RDE^O11' | 'OMP^O09';
   readonly action: 'create' | 'update' | 'cancel' | 'delete';
   readonly previousStatus?: string;
+  readonly changed?: readonly string[];
   readonly messageType?: string;
   readonly now?: string;
   readonly operator?: string;

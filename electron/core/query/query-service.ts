@@ -136,7 +136,7 @@ export class QueryService {
   }
 
   entries(runId: number, pageIndex: number, offset: number, limit: number, expressions: string[]): QueryEntriesPage {
-    const page = this.parsed(this.storedPage(runId, pageIndex));
+    const page = this.parsedPage(runId, pageIndex);
     return {
       rows: page.entries.slice(offset, offset + limit).map((entry, i) => ({
         index: offset + i,
@@ -152,7 +152,7 @@ export class QueryService {
   }
 
   entry(runId: number, pageIndex: number, index: number) {
-    const entry = this.parsed(this.storedPage(runId, pageIndex)).entries[index];
+    const entry = this.parsedPage(runId, pageIndex).entries[index];
     if (!entry) throw new CommandFailure('not-found', `Page ${pageIndex + 1} has no entry ${index + 1}.`);
     return { fullUrl: entry.fullUrl, searchMode: entry.searchMode, json: JSON.stringify(entry.resource, null, 2) };
   }
@@ -295,6 +295,14 @@ export class QueryService {
   private allPages(runId: number): StoredPage[] {
     const count = this.deps.runs.pageCount(runId);
     return Array.from({ length: count }, (_, i) => this.storedPage(runId, i));
+  }
+
+  /**
+   * The parsed page, reading the stored page only when the cache misses: every window of rows the
+   * table asks for would otherwise copy the whole body (megabytes) out of SQLite just to find it parsed.
+   */
+  private parsedPage(runId: number, pageIndex: number): SearchPage {
+    return this.cache.get(runId, pageIndex, () => this.storedPage(runId, pageIndex).body) as SearchPage;
   }
 
   private parsed(stored: StoredPage): SearchPage {

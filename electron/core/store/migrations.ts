@@ -124,4 +124,126 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX notification_replays_notification ON notification_replays (notification_id);
   `,
+  // 5: issue 4, receiving side. Named endpoints (the single receiver config becomes endpoint 1,
+  // the default `/webhook`); facts derived at receipt as indexed columns; a side table of lookup
+  // terms (patient identifiers/references, focus references, resource types); a contentless FTS5
+  // index over bodies; per-subscription gap state; saved views; per-endpoint counts for O(1) totals.
+  // Existing rows keep facts_version 0 and are derived by a background backfill in small batches
+  // (JavaScript derives the facts, so a SQL migration cannot).
+  `
+  CREATE TABLE endpoints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    auth TEXT NOT NULL CHECK (auth IN ('none', 'token', 'hmac')),
+    token_hash_json TEXT,
+    hmac_secrets_json TEXT,
+    challenge_response TEXT NOT NULL DEFAULT 'json' CHECK (challenge_response IN ('json', 'raw')),
+    max_body_bytes INTEGER,
+    retention_max_age_days INTEGER,
+    retention_max_count INTEGER,
+    retention_max_bytes INTEGER,
+    rejected_unauthorized INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO endpoints (id, name, path, auth, token_hash_json, max_body_bytes, created_at, updated_at)
+  SELECT 1, 'Default',
+    coalesce(json_extract(s.value_json, '$.path'), '/webhook'),
+    CASE WHEN json_extract(s.value_json, '$.secretHash') IS NULL THEN 'none' ELSE 'token' END,
+    json_extract(s.value_json, '$.secretHash'),
+    json_extract(s.value_json, '$.maxBodyBytes'),
+    CAST(unixepoch('subsec') * 1000 AS INTEGER),
+    CAST(unixepoch('subsec') * 1000 AS INTEGER)
+  FROM (SELECT 1) LEFT JOIN settings s ON s.key = 'receiver';
+  UPDATE settings SET value_json = json_remove(value_json, '$.path', '$.secretHash', '$.maxBodyBytes')
+  WHERE key = 'receiver';
+
+  ALTER TABLE notifications ADD COLUMN endpoint_id INTEGER DEFAULT 1;
+  ALTER TABLE notifications ADD COLUMN facts_version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notifications ADD COLUMN format TEXT;
+  ALTER TABLE notifications ADD COLUMN event_uri TEXT;
+  ALTER TABLE notifications ADD COLUMN event_label TEXT;
+  ALTER TABLE notifications ADD COLUMN category TEXT NOT NULL DEFAULT 'unknown';
+  ALTER TABLE notifications ADD COLUMN payload_level TEXT NOT NULL DEFAULT 'unknown';
+  ALTER TABLE notifications ADD COLUMN patients_json TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE notifications ADD COLUMN subscription_ref TEXT;
+  ALTER TABLE notifications ADD COLUMN subscription_topic TEXT;
+  ALTER TABLE notifications ADD COLUMN subscription_type TEXT;
+  ALTER TABLE notifications ADD COLUMN events_since_start INTEGER;
+  ALTER TABLE notifications ADD COLUMN event_numbers TEXT NOT NULL DEFAULT '';
+  ALTER TABLE notifications ADD COLUMN facts_json TEXT;
+  ALTER TABLE notifications ADD COLUMN verification_detail TEXT;
+  ALTER TABLE notifications ADD COLUMN webhook_id TEXT;
+  ALTER TABLE notifications ADD COLUMN handshake TEXT;
+  ALTER TABLE notifications ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notifications ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notifications ADD COLUMN note TEXT;
+  ALTER TABLE notifications ADD COLUMN warnings_json TEXT;
+
+  -- Every filter index ends in id, so "newest first" walks it backwards without sorting.
+  CREATE INDEX notifications_endpoint ON notifications (endpoint_id, id);
+  CREATE INDEX notifications_event ON notifications (event, id);
+  CREATE INDEX notifications_category ON notifications (category, id);
+  CREATE INDEX notifications_payload_level ON notifications (payload_level, id);
+  CREATE INDEX notifications_verification ON notifications (verification, id);
+  CREATE INDEX notifications_parse_problem ON notifications (parse_status, id) WHERE parse_status <> 'ok';
+  CREATE INDEX notifications_subscription ON notifications (subscription_ref, id) WHERE subscription_ref IS NOT NULL;
+  CREATE INDEX notifications_unread ON notifications (id) WHERE is_read = 0;
+  CREATE INDEX notifications_starred ON notifications (id) WHERE starred = 1;
+  CREATE INDEX notifications_handshake ON notifications (id) WHERE handshake IS NOT NULL;
+  CREATE INDEX notifications_warned ON notifications (id) WHERE warnings_json IS NOT NULL;
+  CREATE INDEX notifications_facts_pending ON notifications (id) WHERE facts_version = 0;
+  -- Standard Webhooks dedupe: one row per webhook-id per endpoint.
+  CREATE UNIQUE INDEX notifications_webhook_id ON notifications (endpoint_id, webhook_id) WHERE webhook_id IS NOT NULL;
+
+  -- kind: 1 patient identifier (system, value), 2 patient reference, 3 focus reference, 4 resource type.
+  CREATE TABLE notification_terms (
+    kind INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    system TEXT NOT NULL DEFAULT '',
+    notification_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, value, system, notification_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX notification_terms_notification ON notification_terms (notification_id);
+
+  -- Contentless: the bodies already live in notifications; contentless_delete lets retention
+  -- delete by rowid without handing the old text back.
+  CREATE VIRTUAL TABLE notifications_fts USING fts5 (
+    body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE notification_counts (
+    endpoint_id INTEGER PRIMARY KEY,
+    count INTEGER NOT NULL,
+    bytes INTEGER NOT NULL
+  );
+  INSERT INTO notification_counts (endpoint_id, count, bytes)
+  SELECT 1, count(*), coalesce(sum(size_bytes), 0) FROM notifications;
+
+  CREATE TABLE subscription_states (
+    reference TEXT PRIMARY KEY,
+    endpoint_id INTEGER,
+    topic TEXT,
+    status TEXT,
+    last_type TEXT,
+    first_received_at INTEGER NOT NULL,
+    last_received_at INTEGER NOT NULL,
+    last_heartbeat_at INTEGER,
+    handshake_at INTEGER,
+    notification_count INTEGER NOT NULL DEFAULT 0,
+    heartbeat_period_configured INTEGER,
+    state_json TEXT NOT NULL
+  );
+
+  CREATE TABLE inbox_views (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    filter_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -30,3 +30,15 @@ export function onStreamOpen(listener: () => void): () => void {
   es.addEventListener('open', listener);
   return () => es.removeEventListener('open', listener);
 }
+
+/**
+ * The headless host's stream heartbeat (on connect, then every 15 s): the newest notification id
+ * the core holds, so a page can tell it missed an event. The preload bridge has no such gap.
+ */
+export function onHeartbeat(listener: (snapshot: { lastNotificationId: number | null }) => void): () => void {
+  if (bridge()) return () => {};
+  const es = eventSource();
+  const handler = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as { lastNotificationId: number | null });
+  es.addEventListener('heartbeat', handler);
+  return () => es.removeEventListener('heartbeat', handler);
+}

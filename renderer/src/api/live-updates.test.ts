@@ -13,10 +13,24 @@ const summary = (id: number): NotificationSummary => ({
   source: null,
   event: null,
   resourceTypes: [],
+  endpointId: 1,
+  format: 'resource',
+  eventUri: null,
+  eventLabel: null,
+  category: 'unknown',
+  payloadLevel: 'unknown',
+  patientIdentifiers: [],
+  subscription: null,
+  handshake: null,
+  verificationDetail: null,
+  read: false,
+  starred: false,
+  note: null,
+  warnings: [],
 });
 
 describe('prependNotification', () => {
-  const data = { pageParams: [undefined], pages: [{ items: [summary(2), summary(1)], nextBeforeId: null, total: 2 }] };
+  const data = { pageParams: [undefined], pages: [{ items: [summary(2), summary(1)], nextBeforeId: null, total: 2, totalKind: 'exact' as const }] };
 
   it('puts the newest notification first and counts it', () => {
     const next = prependNotification(data, summary(3));

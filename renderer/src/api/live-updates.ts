@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { NotificationPage, NotificationSummary } from '../../../shared/contract';
-import { onStreamOpen, subscribe } from './events';
+import type { NotificationDetail, NotificationPage, NotificationSummary } from '../../../shared/contract';
+import { onHeartbeat, onStreamOpen, subscribe } from './events';
 import { queryKeys } from './query-keys';
 
 /** Puts a new notification at the top of the cached inbox, once. */
@@ -21,16 +21,38 @@ export function prependNotification(
 export function startLiveUpdates(queryClient: QueryClient): () => void {
   const stops = [
     subscribe('notification.received', (summary) => {
-      // A list fetch already under way may have read the database before this row was committed;
-      // its answer would overwrite a prepended row, so start it again instead.
-      if (queryClient.isFetching({ queryKey: queryKeys.notifications }) > 0) {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
-        return;
-      }
-      queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(queryKeys.notifications, (data) =>
-        prependNotification(data, summary),
-      );
+      // The unfiltered list gets the row at once; a filtered one may or may not match it, so the
+      // core decides (refetch). A list fetch already under way may have read the database before
+      // this row was committed; its answer would overwrite a prepended row, so it starts again.
+      const unfiltered = queryKeys.notificationList({});
+      if (queryClient.isFetching({ queryKey: unfiltered }) > 0) void queryClient.invalidateQueries({ queryKey: unfiltered, exact: true });
+      else queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(unfiltered, (data) => prependNotification(data, summary));
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.notifications,
+        predicate: (query) => JSON.stringify(query.queryKey[2]) !== '{}',
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
     }),
+    subscribe('notifications.marked', (marked) => {
+      const ids = new Set(marked.ids);
+      const patch = <T extends { id: number }>(item: T): T =>
+        ids.has(item.id)
+          ? {
+              ...item,
+              ...(marked.read !== undefined ? { read: marked.read } : {}),
+              ...(marked.starred !== undefined ? { starred: marked.starred } : {}),
+              ...(marked.note !== undefined ? { note: marked.note } : {}),
+            }
+          : item;
+      queryClient.setQueriesData<InfiniteData<NotificationPage, number | undefined>>({ queryKey: queryKeys.notifications }, (data) =>
+        data && 'pages' in data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map(patch) })) } : data,
+      );
+      for (const id of ids) {
+        queryClient.setQueryData<NotificationDetail>(queryKeys.notification(id), (detail) => (detail ? patch(detail) : detail));
+      }
+    }),
+    subscribe('endpoints.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.endpoints })),
+    subscribe('views.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.views })),
     subscribe('receiver.status', (status) => queryClient.setQueryData(queryKeys.receiverStatus, status)),
     subscribe('connections.changed', ({ id }) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.connections });
@@ -44,6 +66,14 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
     }),
     // Events sent before the stream opened are lost; refetch rather than show a stale inbox.
     onStreamOpen(() => void queryClient.invalidateQueries()),
+    // Self-healing: when the core holds a newer notification than the inbox shows (an event lost
+    // in any interleaving of connect, fetch and commit), fetch the inbox again.
+    onHeartbeat(({ lastNotificationId }) => {
+      if (lastNotificationId === null) return;
+      const data = queryClient.getQueryData<InfiniteData<NotificationPage, number | undefined>>(queryKeys.notificationList({}));
+      const newest = data?.pages[0]?.items[0]?.id ?? 0;
+      if (newest < lastNotificationId) void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+    }),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -1,6 +1,12 @@
 /** Every react-query key in one place, so live updates and screens agree on them. */
 export const queryKeys = {
   notifications: ['notifications', 'list'] as const,
+  notificationList: (filter: object) => ['notifications', 'list', filter] as const,
+  endpoints: ['endpoints'] as const,
+  views: ['views'] as const,
+  subscriptions: ['subscriptions'] as const,
+  hydrations: (id: number) => ['notifications', 'hydrations', id] as const,
+  replays: (id: number) => ['notifications', 'replays', id] as const,
   notification: (id: number) => ['notifications', 'detail', id] as const,
   receiverStatus: ['receiver', 'status'] as const,
   appInfo: ['app', 'info'] as const,

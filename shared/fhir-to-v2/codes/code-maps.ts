@@ -57,3 +57,27 @@ export const INTERPRETATION = map('0078', Object.fromEntries(
 export function mapCode(m: CodeMap, code: string | undefined): string | undefined {
   return code === undefined ? undefined : m.codes[code];
 }
+
+/** Table 0003 names of the SIU triggers: SCH-6 (required) carries one when there is no cancel reason. */
+export const SIU_EVENT = map('0003', {
+  S12: 'Notification of new appointment booking', S13: 'Notification of appointment rescheduling',
+  S14: 'Notification of appointment modification', S15: 'Notification of appointment cancellation',
+  S17: 'Notification of appointment deletion', S26: 'Notification that patient did not show up for scheduled appointment',
+});
+/** AIP-12 / AIL-12 / AIG-14 from participant.status: FHIR's participation statuses folded onto 0278. */
+export const PARTICIPANT_STATUS = map('0278', { accepted: 'Booked', tentative: 'Pending', 'needs-action': 'Pending', declined: 'Cancelled' });
+/**
+ * TXA-2 (user table 0270) from a LOINC document type. Mind 0270's own letters: PN is a procedure
+ * note and PR a progress note. Types outside the map are sent as their own code, with a warning.
+ */
+export const DOCUMENT_TYPE = map('0270', {
+  '11506-3': 'PR', '28570-0': 'PN', '18842-5': 'DS', '34117-2': 'HP', '11488-4': 'CN', '11504-8': 'OP',
+  '18748-4': 'DI', '34111-5': 'ED', '18761-7': 'TS', '11526-1': 'SP', '18745-0': 'CD', '18743-5': 'AR',
+});
+/** TXA-18 (table 0272) from v3 Confidentiality: normal → usual control. */
+export const CONFIDENTIALITY = map('0272', { N: 'U', R: 'R', V: 'V' });
+/** RXR-1 (table 0162) from v3 RouteOfAdministration; the v3 codes for the common routes differ (SQ, IDINJ, IVINJ). */
+export const ROUTE = map('0162', {
+  IM: 'IM', SQ: 'SC', IDINJ: 'ID', IVINJ: 'IV', IV: 'IV', PO: 'PO', NASINHLC: 'NS', NASAL: 'NS', TRNSDERMD: 'TD', SL: 'SL',
+  TOPICAL: 'TP', RECTAL: 'PR', INHL: 'IH',
+});

@@ -20,6 +20,8 @@ const SYSTEM_NAMES: Readonly<Record<string, string>> = {
   'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation': 'HL70078',
   'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus': 'HL70002',
   'http://terminology.hl7.org/CodeSystem/v3-ActCode': 'HL70004',
+  // v3 ActSite body-site codes (LA, RA, LD, RD, LT, RT…) are the codes of v2 table 0163.
+  'http://terminology.hl7.org/CodeSystem/v3-ActSite': 'HL70163',
   'urn:ietf:bcp:47': 'ISO639',
   'http://unstats.un.org/unsd/methods/m49/m49.htm': 'UN-M49',
   'urn:iso:std:iso:3166': 'ISO3166',

@@ -37,6 +37,10 @@ const TABLES: Readonly<Record<number, TableDefinition>> = {
     DC: 'Order was discontinued', ER: 'Error, order not found', HD: 'Order is on hold', IP: 'In process, unspecified',
     RP: 'Order has been replaced', SC: 'In process, scheduled',
   }),
+  63: t('Relationship', false, {
+    BRO: 'Brother', CGV: 'Care giver', CHD: 'Child', EMC: 'Emergency contact', FTH: 'Father', GRD: 'Guardian',
+    MTH: 'Mother', OTH: 'Other', PAR: 'Parent', SEL: 'Self', SIS: 'Sister', SPO: 'Spouse',
+  }),
   78: t('Abnormal Flags', false, {
     L: 'Below low normal', H: 'Above high normal', LL: 'Below lower panic limits', HH: 'Above upper panic limits',
     '<': 'Below absolute low-off instrument scale', '>': 'Above absolute high-off instrument scale', N: 'Normal',
@@ -92,6 +96,7 @@ const TABLES: Readonly<Record<number, TableDefinition>> = {
   155: t('Accept/Application Acknowledgment Conditions', true, {
     AL: 'Always', ER: 'Error/reject conditions only', NE: 'Never', SU: 'Successful completion only',
   }),
+  161: t('Allow Substitution', true, { G: 'Allow generic substitutions', N: 'Substitutions are NOT authorized', T: 'Allow therapeutic substitutions' }),
   190: t('Address Type', false, {
     B: 'Firm/Business', BA: 'Bad address', BDL: 'Birth delivery location', BI: 'Billing Address',
     BR: 'Residence at birth', C: 'Current Or Temporary', F: 'Country Of Origin', H: 'Home', L: 'Legal Address',
@@ -122,6 +127,12 @@ const TABLES: Readonly<Record<number, TableDefinition>> = {
       'ISO IR6', 'ISO IR14', 'ISO IR87', 'ISO IR159', 'GB 18030-2000', 'KS X 1001', 'CNS 11643-1992', 'BIG-5',
       'UNICODE', 'UNICODE UTF-8', 'UNICODE UTF-16', 'UNICODE UTF-32'].map((v) => [v, v]),
   )),
+  270: t('Document Type', false, {
+    AR: 'Autopsy report', CD: 'Cardiodiagnostics', CN: 'Consultation', DI: 'Diagnostic imaging', DS: 'Discharge summary',
+    ED: 'Emergency department report', HP: 'History and physical examination', OP: 'Operative report',
+    PC: 'Psychiatric consultation', PH: 'Psychiatric history and physical examination', PN: 'Procedure note',
+    PR: 'Progress note', SP: 'Surgical pathology', TS: 'Transfer summary',
+  }),
   271: t('Document Completion Status', true, {
     AU: 'Authenticated', DI: 'Dictated', DO: 'Documented', IN: 'Incomplete', IP: 'In Progress', LA: 'Legally authenticated',
     PA: 'Pre-authenticated',
@@ -146,6 +157,9 @@ const TABLES: Readonly<Record<number, TableDefinition>> = {
   438: t('Allergy Clinical Status', false, {
     C: 'Confirmed or verified', D: 'Doubt raised', E: 'Erroneous', I: 'Confirmed but inactive', P: 'Pending',
     S: 'Suspect', U: 'Unconfirmed',
+  }),
+  485: t('Extended Priority Codes', false, {
+    A: 'ASAP', C: 'Callback', P: 'Preop', PRN: 'As needed', R: 'Routine', S: 'Stat', T: 'Timing critical',
   }),
   516: t('Error Severity', true, { E: 'Error', I: 'Information', W: 'Warning' }),
 };

@@ -4,7 +4,7 @@ import {
   type FieldDefinition,
   segmentFields,
 } from '../definitions/dictionary';
-import { tableDefinition } from '../definitions/tables';
+import { hl7TableSystemName, tableDefinition } from '../definitions/tables';
 import type { Er7Component, Er7Repetition, Er7Segment, Er7Span } from '../er7-message';
 import { valueAt } from '../er7-message';
 import { formatLocation } from '../location';
@@ -57,8 +57,27 @@ export function validateSegmentFields(ctx: SegmentContext): void {
           `${label(ctx, def)} is ${rep.end - rep.start} characters; v2.5.1 allows ${def.maxLength}`, rep, position, r + 1);
       }
       if (type) checkRepetition(ctx, def, type, rep, position, r + 1);
+      if (CODED.has(type ?? '') && def.table > 0) checkCodedTable(ctx, def, rep, position, r + 1);
     });
   });
+}
+
+const CODED = new Set(['CE', 'CWE', 'CNE']);
+
+/**
+ * A coded field bound to an HL7 table whose value names that table as its coding system
+ * (`SV^Severe^HL70128`): the code must be one of the table's. Other systems (local, SNOMED…) are
+ * the sender's to vouch for.
+ */
+function checkCodedTable(ctx: SegmentContext, def: FieldDefinition, rep: Er7Repetition, position: number, repetition: number): void {
+  const system = rep.components[2]?.subcomponents[0]?.value;
+  const code = rep.components[0]?.subcomponents[0]?.value ?? '';
+  const t = tableDefinition(def.table);
+  if (!t || code === '' || system !== hl7TableSystemName(def.table) || code in t.values) return;
+  const span = rep.components[0] ?? rep;
+  push(ctx, t.complete ? 'error' : 'warning', 'table-value',
+    `${locationText(ctx, position, repetition, 1)}: "${code}" is not in table ${String(def.table).padStart(4, '0')} (${t.name})`,
+    span, position, repetition, 1);
 }
 
 /** OBX-5's type is whatever OBX-2 says. */

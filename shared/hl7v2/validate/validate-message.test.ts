@@ -31,4 +31,10 @@ describe('validateMessage', () => {
     const long = 'X'.repeat(30);
     expect(codes(`MSH|^~\\&|SB|SB|||2024||ORU^R01^ORU_R01|${long}|P|2.5.1\rPID|1||1||D\rOBR|1|||1\r`)).toContain('value-too-long MSH-10');
   });
+  it('checks the code of a coded field that names its HL7 table as the coding system', () => {
+    const adt = 'MSH|^~\\&|SB|SB|||2024||ADT^A60^ADT_A60|C1|P|2.5.1\rEVN||2024\rPID|1||1||D\r';
+    expect(codes(`${adt}IAM|1|FA^Food^HL70127|1^Nuts^SCT|||A^Add^HL70323\r`).filter((c) => c.startsWith('table-value'))).toEqual([]);
+    expect(codes(`${adt}IAM|1|FA^Food^HL70127|1^Nuts^SCT|||Q^Quit^HL70323\r`)).toContain('table-value IAM-6.1');
+    expect(codes(`${adt}IAM|1|FA^Food^HL70127|1^Nuts^SCT|||Q^Quit^L\r`).filter((c) => c.startsWith('table-value'))).toEqual([]);
+  });
 });

@@ -1,14 +1,23 @@
 import { useSelectedNotificationId, useUiActions } from '../../state/ui-store';
+import { ExportButton } from './ExportButton';
+import { FilterBar } from './FilterBar';
+import { inboxActions, isFiltered, useInbox } from './inbox-store';
 import { NotificationDetail } from './NotificationDetail';
 import { NotificationList } from './NotificationList';
-import { useNotificationPages } from './useNotifications';
+import { SendTestPanel } from './SendTestPanel';
+import { useMarkNotifications, useNotificationPages } from './useNotifications';
 
 export function InboxScreen() {
-  const pages = useNotificationPages();
+  const filter = useInbox((s) => s.filter);
+  const sendTestOpen = useInbox((s) => s.sendTestOpen);
+  const pages = useNotificationPages(filter);
   const selectedId = useSelectedNotificationId();
   const { notificationSelected } = useUiActions();
+  const mark = useMarkNotifications();
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = pages.data?.pages[0]?.total ?? 0;
+  const first = pages.data?.pages[0];
+  const total = first?.total ?? 0;
+  const countText = `${first?.totalKind === 'at-least' ? 'more than ' : ''}${total} ${total === 1 ? 'notification' : 'notifications'}`;
 
   return (
     <section className="screen inbox">
@@ -16,8 +25,17 @@ export function InboxScreen() {
         <div className="pane-header">
           <h1>Inbox</h1>
           <span className="muted" data-testid="inbox-count">
-            {total} {total === 1 ? 'notification' : 'notifications'}
+            {countText}
+            {isFiltered(filter) ? ' match' : ''}
           </span>
+          <span className="spacer" />
+          <button type="button" className="secondary" onClick={() => inboxActions().sendTestToggled()} aria-expanded={sendTestOpen}>
+            Send test…
+          </button>
+        </div>
+        <FilterBar />
+        <div className="list-tools">
+          <ExportButton filter={filter} />
         </div>
         {pages.isPending ? (
           <p className="muted pad">Loading…</p>
@@ -25,13 +43,16 @@ export function InboxScreen() {
           <p className="error pad">{pages.error.message}</p>
         ) : items.length === 0 ? (
           <p className="muted pad" data-testid="inbox-empty">
-            Nothing received yet. POST a FHIR notification to the receiver address shown at the bottom left.
+            {isFiltered(filter)
+              ? 'Nothing matches these filters.'
+              : 'Nothing received yet. POST a FHIR notification to the receiver address shown at the bottom left, or send a test one.'}
           </p>
         ) : (
           <NotificationList
             items={items}
             selectedId={selectedId}
             onSelect={notificationSelected}
+            onStar={(n) => mark.mutate({ ids: [n.id], starred: !n.starred })}
             hasMore={pages.hasNextPage}
             loadMore={() => {
               if (!pages.isFetchingNextPage) void pages.fetchNextPage();
@@ -39,7 +60,10 @@ export function InboxScreen() {
           />
         )}
       </div>
-      <NotificationDetail id={selectedId} />
+      <div className="detail-pane">
+        {sendTestOpen && <SendTestPanel />}
+        <NotificationDetail id={selectedId} />
+      </div>
     </section>
   );
 }

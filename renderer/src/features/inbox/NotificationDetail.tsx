@@ -1,45 +1,90 @@
-import { useMemo } from 'react';
-import { formatBytes, formatTimestamp, prettyBody } from './format';
-import { useNotificationDetail } from './useNotifications';
+import { useEffect, useState } from 'react';
+import { BodyTab } from './BodyTab';
+import { curlForNotification } from './curl-for-notification';
+import { HydrateTab } from './HydrateTab';
+import { inboxActions, useInbox, type DetailTab } from './inbox-store';
+import { ReplayTab } from './ReplayTab';
+import { SummaryTab } from './SummaryTab';
+import { useEndpoints, useMarkNotifications, useNotificationDetail } from './useNotifications';
+
+const TABS: { id: DetailTab; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'headers', label: 'Headers' },
+  { id: 'body', label: 'Body' },
+  { id: 'hydrate', label: 'Hydrate' },
+  { id: 'replay', label: 'Replay' },
+];
 
 export function NotificationDetail({ id }: { id: number | null }) {
   const detail = useNotificationDetail(id);
+  const tab = useInbox((s) => s.detailTab);
+  const { detailTabChosen } = inboxActions();
+  const mark = useMarkNotifications();
+  const ownUrl = useEndpoints().data?.items.find((e) => e.isDefault)?.url ?? 'http://127.0.0.1:8787/webhook';
   const n = detail.data;
-  const body = useMemo(() => (n && n.bodyEncoding === 'utf8' ? prettyBody(n.body) : (n?.body ?? '')), [n]);
+  const [note, setNote] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
 
-  if (id === null) return <div className="detail empty">Select a notification to see its headers and body.</div>;
+  // Opening a notification marks it read, as in any inbox.
+  useEffect(() => {
+    if (n && !n.read) mark.mutate({ ids: [n.id], read: true });
+    // Only when another notification opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [n?.id]);
+
+  if (id === null) return <div className="detail empty">Select a notification to see what it holds.</div>;
   if (detail.isPending) return <div className="detail empty">Loading…</div>;
   if (detail.error) return <div className="detail empty error">{detail.error.message}</div>;
   if (!n) return null;
 
   return (
     <article className="detail" aria-label={`Notification ${n.id}`}>
-      <header>
+      <header className="detail-head">
         <h2>
-          #{n.id} {n.event ?? 'Notification'}
+          #{n.id} {n.handshake ? `Handshake (${n.handshake})` : (n.eventLabel ?? n.event ?? 'Notification')}
         </h2>
-        <dl className="facts">
-          <dt>Received</dt>
-          <dd>{formatTimestamp(n.receivedAt)}</dd>
-          <dt>From</dt>
-          <dd>{n.source ?? 'unknown'}{n.remoteAddress ? ` (${n.remoteAddress})` : ''}</dd>
-          <dt>Endpoint</dt>
-          <dd><code>{n.method} {n.endpointPath}</code></dd>
-          <dt>Size</dt>
-          <dd>{formatBytes(n.sizeBytes)}</dd>
-          <dt>Verification</dt>
-          <dd>{n.verification === 'token' ? 'shared token matched' : 'none configured'}</dd>
-          <dt>Resources</dt>
-          <dd>{n.resourceTypes.join(', ') || '—'}</dd>
-        </dl>
+        <div className="detail-actions">
+          <button type="button" className="link" onClick={() => mark.mutate({ ids: [n.id], starred: !n.starred })}>{n.starred ? '★ Starred' : '☆ Star'}</button>
+          <button type="button" className="link" onClick={() => mark.mutate({ ids: [n.id], read: !n.read })}>{n.read ? 'Mark unread' : 'Mark read'}</button>
+          <button
+            type="button"
+            className="link"
+            onClick={async () => {
+              await navigator.clipboard.writeText(curlForNotification(n, ownUrl));
+              setCopied(true);
+              setTimeout(() => setCopied(false), 2000);
+            }}
+          >
+            {copied ? 'Copied' : 'Copy as curl'}
+          </button>
+        </div>
       </header>
+      <div className="note-row">
+        <input
+          aria-label="Note"
+          placeholder="Add a note for the team…"
+          value={note ?? n.note ?? ''}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => {
+            if (note !== null && note !== (n.note ?? '')) mark.mutate({ ids: [n.id], note });
+            setNote(null);
+          }}
+        />
+      </div>
       {n.parseStatus !== 'ok' && (
         <div className="banner error" role="alert">
           {n.parseError ?? n.parseStatus} The body is kept exactly as received.
         </div>
       )}
-      <section>
-        <h3>Headers</h3>
+      <div className="tabs" role="tablist" aria-label="Notification">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => detailTabChosen(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'summary' && <SummaryTab n={n} />}
+      {tab === 'headers' && (
         <table className="headers">
           <tbody>
             {n.headers.map(([name, value], i) => (
@@ -50,11 +95,10 @@ export function NotificationDetail({ id }: { id: number | null }) {
             ))}
           </tbody>
         </table>
-      </section>
-      <section>
-        <h3>Body {n.bodyEncoding === 'base64' ? '(not UTF-8; shown as base64)' : ''}</h3>
-        <pre className="body" data-testid="notification-body">{body}</pre>
-      </section>
+      )}
+      {tab === 'body' && <BodyTab n={n} />}
+      {tab === 'hydrate' && <HydrateTab n={n} />}
+      {tab === 'replay' && <ReplayTab key={n.id} n={n} />}
     </article>
   );
 }

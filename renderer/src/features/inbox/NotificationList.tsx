@@ -3,30 +3,34 @@ import { useEffect, useRef } from 'react';
 import type { NotificationSummary } from '../../../../shared/contract';
 import { formatBytes, formatTimestamp } from './format';
 
-const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 56;
 
 interface Props {
   items: NotificationSummary[];
   selectedId: number | null;
   onSelect: (id: number) => void;
+  onStar: (n: NotificationSummary) => void;
   hasMore: boolean;
   loadMore: () => void;
 }
 
-/** Only the rows on screen exist in the DOM, so a long history scrolls as smoothly as a short one. */
-export function NotificationList({ items, selectedId, onSelect, hasMore, loadMore }: Props) {
+const patientOf = (n: NotificationSummary) => {
+  const id = n.patientIdentifiers[0];
+  return id ? id.value : null;
+};
+
+/**
+ * Only the rows on screen exist in the DOM, and pages arrive from the core as the list scrolls
+ * (keyset paging), so a million stored notifications scroll like a hundred.
+ */
+export function NotificationList({ items, selectedId, onSelect, onStar, hasMore, loadMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const rows = virtualizer.getVirtualItems();
   const lastIndex = rows.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && lastIndex >= items.length - 20) loadMore();
+    if (hasMore && lastIndex >= items.length - 40) loadMore();
   }, [hasMore, lastIndex, items.length, loadMore]);
 
   return (
@@ -35,6 +39,7 @@ export function NotificationList({ items, selectedId, onSelect, hasMore, loadMor
         {rows.map((row) => {
           const n = items[row.index];
           if (!n) return null;
+          const patient = patientOf(n);
           return (
             <div
               key={n.id}
@@ -42,17 +47,42 @@ export function NotificationList({ items, selectedId, onSelect, hasMore, loadMor
               aria-selected={n.id === selectedId}
               data-testid="notification-row"
               data-id={n.id}
-              className={`row ${n.id === selectedId ? 'selected' : ''} ${n.parseStatus !== 'ok' ? 'flagged' : ''}`}
+              className={`row ${n.id === selectedId ? 'selected' : ''} ${n.parseStatus !== 'ok' ? 'flagged' : ''} ${n.read ? '' : 'unread'}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               onClick={() => onSelect(n.id)}
             >
               <div className="row-line">
+                <button
+                  type="button"
+                  className={`star ${n.starred ? 'on' : ''}`}
+                  aria-label={n.starred ? 'Unstar' : 'Star'}
+                  aria-pressed={n.starred}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onStar(n);
+                  }}
+                >
+                  {n.starred ? '★' : '☆'}
+                </button>
                 <span className="time">{formatTimestamp(n.receivedAt)}</span>
-                <span className="event">{n.event ?? (n.parseStatus === 'ok' ? '' : n.parseStatus)}</span>
+                <span className="event" title={n.eventUri ?? ''}>
+                  {n.handshake ? `Handshake (${n.handshake})` : (n.eventLabel ?? n.event ?? (n.parseStatus === 'ok' ? (n.subscription?.type ?? '') : n.parseStatus))}
+                </span>
+                {n.warnings.length > 0 && (
+                  <span className="warn" title={n.warnings.join('\n')} aria-label="Gap warning">
+                    ⚠
+                  </span>
+                )}
+                {n.payloadLevel !== 'unknown' && <span className={`badge level-${n.payloadLevel}`}>{n.payloadLevel}</span>}
                 <span className="size">{formatBytes(n.sizeBytes)}</span>
               </div>
               <div className="row-line">
                 <span className="source" title={n.source ?? ''}>{n.source ?? 'unknown sender'}</span>
+                {patient && (
+                  <span className="patient" title="Patient identifier">
+                    <span className="patient-label">pt</span> {patient}
+                  </span>
+                )}
                 <span className="types">
                   {n.resourceTypes.length > 0 ? n.resourceTypes.join(' · ') : n.parseStatus === 'ok' ? 'no FHIR resources' : 'not parsed'}
                 </span>

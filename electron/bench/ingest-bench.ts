@@ -1,0 +1,124 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentile, runLoad } from '../test-support/load-client';
+import type { ScenarioBenchmark, ScenarioOutcome } from './benchmark';
+import { rng, syntheticNotification } from './synthetic-notifications';
+
+const CONCURRENCY = 50;
+const DURATION_MS = 10_000;
+const WARMUP_MS = 1_500;
+const BODY_BYTES = 2048;
+const TARGET_RATIO = 0.3;
+const TARGET_P99_MS = 50;
+
+interface Measured {
+  requestsPerSecond: number;
+  acknowledged: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  statuses: Record<number, number>;
+}
+
+async function startProcess(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  // Built next to bench.js by `vite build --mode node`.
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'receiver-process.js');
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 20_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+  return { child, port };
+}
+
+async function measure(args: string[]): Promise<Measured> {
+  const { child, port } = await startProcess(args);
+  try {
+    const random = rng(42);
+    const bodies = Array.from({ length: 512 }, (_, i) => syntheticNotification(i, 1 + Math.floor(random() * 50_000), random, BODY_BYTES).body);
+    const options = { url: `http://127.0.0.1:${port}/webhook`, concurrency: CONCURRENCY, body: (seq: number) => bodies[seq % bodies.length] ?? Buffer.from('{}') };
+    await runLoad({ ...options, durationMs: WARMUP_MS });
+    const result = await runLoad({ ...options, durationMs: DURATION_MS });
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    return {
+      requestsPerSecond: Math.round((result.acknowledged.size / result.elapsedMs) * 1000),
+      acknowledged: result.acknowledged.size,
+      p50Ms: round(percentile(sorted, 50)),
+      p99Ms: round(percentile(sorted, 99)),
+      maxMs: round(sorted.at(-1) ?? 0),
+      errors: result.errors,
+      statuses: result.statuses,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Sustained ingest of 2 KB notifications from 50 concurrent keep-alive senders for 10 s, against
+ * the real receiver (endpoint routing, parse, facts, FTS, group commit with synchronous=FULL) and
+ * against a bare node:http endpoint that only reads the body, both in a separate process from
+ * the load generator, in the same run.
+ */
+export const INGEST_BENCHMARK: ScenarioBenchmark = {
+  name: 'ingest',
+  description: `receiver vs bare node:http, ${CONCURRENCY} concurrent senders, ${BODY_BYTES}-byte bodies, ${DURATION_MS / 1000} s each, durable (synchronous=FULL)`,
+  async run(): Promise<ScenarioOutcome> {
+    const bare = await measure(['bare']);
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-ingest-'));
+    let receiver: Measured;
+    try {
+      receiver = await measure(['core', dataDir]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    const ratio = round(receiver.requestsPerSecond / Math.max(1, bare.requestsPerSecond));
+    const metRatio = ratio >= TARGET_RATIO;
+    const metP99 = receiver.p99Ms < TARGET_P99_MS;
+    const report = {
+      name: 'ingest',
+      concurrency: CONCURRENCY,
+      durationMs: DURATION_MS,
+      bodyBytes: BODY_BYTES,
+      durability: 'synchronous=FULL, group commit; 2xx only after COMMIT',
+      bare,
+      receiver,
+      ratio,
+      targets: { ratioAtLeast: TARGET_RATIO, p99UnderMs: TARGET_P99_MS },
+      met: { ratio: metRatio, p99: metP99 },
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
+      node: process.version,
+      at: new Date().toISOString(),
+    };
+    const line = (label: string, m: Measured) =>
+      `  ${label.padEnd(9)} ${String(m.requestsPerSecond).padStart(7)} req/s  p50 ${m.p50Ms} ms  p99 ${m.p99Ms} ms  max ${m.maxMs} ms  errors ${m.errors}`;
+    return {
+      report,
+      lines: [
+        line('bare', bare),
+        line('receiver', receiver),
+        `  ratio ${ratio} (target ≥ ${TARGET_RATIO}: ${metRatio ? 'met' : 'MISSED'}); receiver p99 ${receiver.p99Ms} ms (target < ${TARGET_P99_MS} ms: ${metP99 ? 'met' : 'MISSED'})`,
+      ],
+      metTargets: metRatio && metP99,
+    };
+  },
+};

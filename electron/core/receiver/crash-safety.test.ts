@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReceiverProcess } from '../../test-support/build-receiver-process';
+import { runLoad } from '../../test-support/load-client';
+import { tempDir } from '../../test-support/temp-dir';
+import { DATABASE_FILE } from '../store/database';
+
+/** Starts the receiver process and resolves with its port once it listens. */
+async function startReceiver(script: string, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [script, 'core', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`receiver did not start: ${err}`)), 15_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`receiver exited (${code}): ${err}`)));
+  });
+  return { child, port };
+}
+
+describe('crash safety (kill -9 under load)', () => {
+  const build = tempDir('switchboard-crash-build-');
+  let script = '';
+  beforeAll(async () => {
+    script = await buildReceiverProcess(build.path);
+  }, 60_000);
+  afterAll(() => build.remove());
+
+  it('keeps every notification it answered 2xx when killed mid-load', async () => {
+    const data = tempDir('switchboard-crash-data-');
+    try {
+      const { child, port } = await startReceiver(script, data.path);
+      const exited = once(child, 'exit');
+      let killed = false;
+      const kill = () => {
+        if (killed) return;
+        killed = true;
+        child.kill('SIGKILL');
+      };
+      // Kill once the load is well under way (other requests are in flight at that moment);
+      // the timer bounds the test should the receiver be slow.
+      const fallback = setTimeout(kill, 4_000);
+      const body = (seq: number) =>
+        Buffer.from(JSON.stringify({ resourceType: 'Bundle', type: 'collection', id: `crash-${seq}`, pad: 'x'.repeat(1500) }));
+      const result = await runLoad({
+        url: `http://127.0.0.1:${port}/webhook`,
+        concurrency: 32,
+        durationMs: 8_000,
+        body,
+        timeoutMs: 5_000,
+        stop: () => killed,
+        onAcknowledged: (count) => {
+          if (count >= 500) kill();
+        },
+      });
+      clearTimeout(fallback);
+      await exited;
+      expect(killed).toBe(true);
+      expect(result.acknowledged.size).toBeGreaterThanOrEqual(100);
+
+      // Reopen the file as the next start would (WAL recovery included) and look for every acknowledged one.
+      const db = new DatabaseSync(join(data.path, DATABASE_FILE));
+      const rows = db.prepare('SELECT id, body FROM notifications').all() as { id: number; body: Uint8Array }[];
+      db.close();
+      const stored = new Map(rows.map((r) => [r.id, (JSON.parse(Buffer.from(r.body).toString('utf8')) as { id: string }).id]));
+      const missing: number[] = [];
+      for (const [seq, answer] of result.acknowledged) {
+        const id = (answer as { id: number }).id;
+        if (stored.get(id) !== `crash-${seq}`) missing.push(seq);
+      }
+      expect(missing).toEqual([]);
+      // Every stored row is one that was sent (no duplicates, nothing invented).
+      expect(new Set(stored.values()).size).toBe(stored.size);
+    } finally {
+      data.remove();
+    }
+  }, 60_000);
+});
