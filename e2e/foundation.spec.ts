@@ -138,9 +138,13 @@ test('Settings shows the receiver and a token set there is required from the nex
     await page.goto(host.consoleUrl);
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByTestId('receiver-url')).toHaveText(host.receiverUrl);
-    await page.getByPlaceholder('Set a token senders must present').fill('token-from-settings');
+    const defaultEndpoint = page.getByTestId('endpoint-row').filter({ hasText: '(default)' });
+    await expect(defaultEndpoint).toContainText('no check');
+    await defaultEndpoint.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Endpoint auth').selectOption('token');
+    await page.getByLabel('Endpoint token').fill('token-from-settings');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByText('Senders must present the shared token set here.')).toBeVisible();
+    await expect(defaultEndpoint).toContainText('shared token');
     expect((await send(host, 'wrong-token')).status).toBe(401);
     expect((await send(host, 'token-from-settings')).status).toBe(200);
     await page.getByRole('link', { name: 'Inbox' }).click();

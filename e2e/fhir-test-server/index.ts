@@ -8,6 +8,7 @@ import { OAuthError, TestAuthServer, type TestClient, type TokenRecord } from '.
 import { capabilityStatement } from './capability';
 import { indexFhirDefinitions } from './definitions';
 import { outcome } from './outcome';
+import { REDOX_OPERATION, redoxWriteback } from './redox-writeback';
 import { search, SearchError } from './search';
 import { seed, type SeedSummary } from './seed';
 
@@ -162,6 +163,11 @@ export async function startFhirTestServer(options: FhirTestServerOptions = {}): 
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
       return send(res, 400, outcome('error', 'structure', 'The body is not valid JSON.'));
+    }
+    const redox = method === 'POST' ? REDOX_OPERATION.exec(path) : null;
+    if (redox?.[1]) {
+      const answer = await redoxWriteback(repo, baseUrl(), redox[1], body);
+      return send(res, answer.status, answer.body);
     }
     const [oo, resource] = await router.handleRequest(
       {

@@ -1,5 +1,7 @@
 import type { Benchmark, ScenarioBenchmark } from './benchmark';
+import { DELIVERY_BENCHMARK } from './delivery-bench';
 import { INBOX_QUERY_BENCHMARK } from './inbox-query-bench';
+import { WRITEBACK_PREVIEW_BENCHMARK } from './preview-bench';
 import { INGEST_BENCHMARK } from './ingest-bench';
 import { RESULTS_RENDER_BENCHMARK } from './results-render-bench';
 import { TRANSLATE_BENCHMARKS } from './translate-bench';
@@ -8,4 +10,4 @@ import { TRANSLATE_BENCHMARKS } from './translate-bench';
 export const BENCHMARKS: readonly Benchmark[] = [...TRANSLATE_BENCHMARKS];
 
 /** Scenario benchmarks (host + browser), run after the timed ones. */
-export const SCENARIO_BENCHMARKS: readonly ScenarioBenchmark[] = [RESULTS_RENDER_BENCHMARK, INGEST_BENCHMARK, INBOX_QUERY_BENCHMARK];
+export const SCENARIO_BENCHMARKS: readonly ScenarioBenchmark[] = [RESULTS_RENDER_BENCHMARK, INGEST_BENCHMARK, INBOX_QUERY_BENCHMARK, DELIVERY_BENCHMARK, WRITEBACK_PREVIEW_BENCHMARK];

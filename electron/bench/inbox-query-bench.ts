@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { NotificationFilter } from '../../shared/contract';
@@ -136,6 +136,7 @@ export const INBOX_QUERY_BENCHMARK: ScenarioBenchmark = {
         timings,
         targets: { filteredP95UnderMs: TARGET_FILTERED_P95_MS, textP95UnderMs: TARGET_TEXT_P95_MS },
         met: { filtered: metFiltered, text: metText },
+        loadAverage: loadavg()[0],
         node: process.version,
         at: new Date().toISOString(),
       };

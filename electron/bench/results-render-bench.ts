@@ -48,6 +48,15 @@ interface LongTask {
   duration: number;
 }
 
+/** A long animation frame (over 50 ms) and what it was spent on. */
+interface SlowFrame {
+  start: number;
+  duration: number;
+  scriptMs: number;
+  styleLayoutMs: number;
+  topScript: string;
+}
+
 interface Paint {
   committedAt: number;
   paintedAt: number;
@@ -85,6 +94,9 @@ export interface RunMeasure {
   longestTaskScrollingMs: number;
   longTasksScrolling: number;
   longestFrameGapScrollingMs: number;
+  /** The slowest animation frame (over 50 ms) of each phase, with where its time went; null when none. */
+  slowestFrameLoading: SlowFrame | null;
+  slowestFrameScrolling: SlowFrame | null;
   /** Round trip of the run's `query.entries` window requests (core reads the page, evaluates FHIRPath): median and worst. */
   entriesRequestP50Ms: number;
   entriesRequestMaxMs: number;
@@ -98,6 +110,17 @@ const INSTRUMENT = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames say where a slow frame went: scripts (which) or style and layout.
+  b.frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const script = e.scripts.reduce((n, x) => n + x.duration, 0);
+      const layout = e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+      const top = e.scripts.slice().sort((x, y) => y.duration - x.duration)[0];
+      b.frames.push({ start: e.startTime, duration: e.duration, scriptMs: script, styleLayoutMs: layout,
+        topScript: top ? top.invoker + ' ' + (top.sourceFunctionName || '') + ' ' + Math.round(top.duration) + ' ms' : '' });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const loadedRows = () => {
     const out = [];
     for (const r of document.querySelectorAll('[data-testid="result-row"]')) {
@@ -313,6 +336,11 @@ async function measureRun(browser: Browser, consoleUrl: string, endpoint: BenchF
     await page.waitForTimeout(500);
     const scrollEnd = (await page.evaluate('performance.now()')) as number;
     const scrolling = longestIn((await page.evaluate('window.__bench.longtasks.slice()')) as LongTask[], scrollStart, scrollEnd);
+    const frames = (await page.evaluate('window.__bench.frames.slice()')) as SlowFrame[];
+    const slowest = (from: number, to: number) =>
+      frames.filter((f) => f.start < to && f.start + f.duration > from).sort((a, b) => b.duration - a.duration)[0] ?? null;
+    const slowFrameLoading = slowest(times.clickAt, times.first.paintedAt + IDLE_AFTER_ROWS_MS);
+    const slowFrameScrolling = slowest(scrollStart, scrollEnd);
     const scrollingGaps = longestIn((await page.evaluate('window.__bench.gaps.slice()')) as LongTask[], scrollStart, scrollEnd);
 
     const entryRequests = (
@@ -337,6 +365,8 @@ async function measureRun(browser: Browser, consoleUrl: string, endpoint: BenchF
       longestTaskScrollingMs: round(scrolling.longest),
       longTasksScrolling: scrolling.count,
       longestFrameGapScrollingMs: round(scrollingGaps.longest),
+      slowestFrameLoading: slowFrameLoading,
+      slowestFrameScrolling: slowFrameScrolling,
       entriesRequestP50Ms: round(entryRequests[Math.ceil(entryRequests.length / 2) - 1] ?? 0),
       entriesRequestMaxMs: round(entryRequests.at(-1) ?? 0),
       entriesRequests: entryRequests.length,
@@ -395,6 +425,7 @@ async function runCase(browser: Browser, noteBytes: number, runs: number, warmup
       const m = await measureRun(browser, host.consoleUrl, endpoint);
       (i >= warmup ? detail : warmupDetail).push(m);
     }
+    const numberOf = (v: RunMeasure[keyof RunMeasure]) => (typeof v === 'number' ? v : 0);
     const keys: (keyof RunMeasure)[] = [
       'responseToFirstRowsMs',
       'clickToFirstRowsMs',
@@ -415,7 +446,7 @@ async function runCase(browser: Browser, noteBytes: number, runs: number, warmup
       'entriesRequests',
     ];
     const measures: CaseResult['measures'] = {};
-    for (const k of keys) measures[k] = stats(detail.map((d) => d[k] ?? 0));
+    for (const k of keys) measures[k] = stats(detail.map((d) => numberOf(d[k])));
     return { entries: ENTRIES, bundleBytes: endpoint.bundleBytes, runs, warmupRuns: warmup, measures, runsDetail: detail, warmupDetail };
   } finally {
     if (host) {

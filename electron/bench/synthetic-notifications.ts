@@ -79,13 +79,16 @@ export function syntheticNotification(seq: number, patient: number, random: () =
   else entries.push({ fullUrl: `Patient/p${patient}`, resource: { resourceType: 'Patient', id: `p${patient}`, identifier: patientResource.identifier } });
   const note: string[] = [];
   const bundle = { resourceType: 'Bundle', id: `b${seq}`, type: 'message', timestamp: new Date(1_700_000_000_000 + seq * 1000).toISOString(), entry: entries, note: '' };
-  let text = JSON.stringify(bundle);
-  while (text.length + 8 < targetBytes) {
-    note.push(WORDS[Math.floor(random() * WORDS.length)] ?? 'the');
-    if (note.length % 25 === 0) note.push(test, value);
-    bundle.note = note.join(' ');
-    text = JSON.stringify(bundle);
+  // Pad with words to the target size; measured once, so building a million bodies stays cheap.
+  const bare = JSON.stringify(bundle).length;
+  let length = bare;
+  while (length + 8 < targetBytes) {
+    const word = note.length % 25 === 24 ? `${test} ${value}` : (WORDS[Math.floor(random() * WORDS.length)] ?? 'the');
+    note.push(word);
+    length += word.length + 1;
   }
+  bundle.note = note.join(' ');
+  const text = JSON.stringify(bundle);
   const resourceTypes = ['Bundle', 'MessageHeader', 'Patient', ...(detailed && category === 'clinical' ? ['Observation'] : [])];
   return {
     body: Buffer.from(text),

@@ -7,6 +7,7 @@ import { writeReadmeApiSection } from './readme-api';
 import { serveCommand } from './serve-command';
 import { translateMain } from './translate-command';
 import { queryCommand } from './query-command';
+import { writebackCommand } from './writeback-command';
 import { UsageError } from './usage-error';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -17,6 +18,7 @@ Commands:
   serve       run the core headless and serve the console to a browser
   query       run a FHIR search against a base URL or a saved connection ('query --help')
   translate   translate a FHIR writeback to HL7 v2 ('translate --help' for options)
+  writeback   send a FHIR writeback through the delivery queue (MLLP or FHIR) and wait for the ACK
   api-docs    print the contract (commands and events) as Markdown;
               'api-docs --readme README.md' rewrites the README's API section
   --version   print the version
@@ -34,6 +36,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'translate':
       return translateMain(rest);
+    case 'writeback':
+      process.exitCode = await writebackCommand(rest);
+      return;
     case 'api-docs':
       if (rest[0] === '--readme') {
         writeReadmeApiSection(rest[1] ?? 'README.md', renderApiMarkdown(describeContract()));

@@ -7,11 +7,13 @@ import { silentLogger, type Logger } from './logger';
 import { notificationsFeature, type ReceiverOverrides } from './notifications/notifications-feature';
 import { queryFeature } from './query/query-feature';
 import { notificationActionsFeature } from './notifications/notification-actions-feature';
+import { writebackTemplatesFeature } from './writeback-templates/templates-feature';
 import { ReceiverConfigError } from './receiver/webhook-receiver';
 import { SettingsStore } from './settings/settings-store';
 import { HOW_TO_PROVIDE_KEY } from './secrets/secret-key';
 import { unavailableSecretBox, type SecretBox } from './secrets/secret-box';
 import { openDatabase } from './store/database';
+import { writebackFeature } from './writeback/writeback-feature';
 
 export interface CoreOptions {
   dataDir: string;
@@ -77,6 +79,8 @@ export function createCore(options: CoreOptions): Core {
       connectionsFeature(ctx, connections),
       queryFeature(ctx, { resolveClient: (id) => connections.clients.resolveClient(id) }),
       notificationActionsFeature(ctx),
+      writebackTemplatesFeature(ctx),
+      writebackFeature(ctx, { connectionName: (id) => connections.store.get(id)?.name ?? null }),
     ];
   } catch (error) {
     db.close();

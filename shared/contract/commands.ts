@@ -53,6 +53,19 @@ import { Endpoint, EndpointSaveInput, EndpointSaveResult } from './endpoint';
 import { InboxView, InboxViewSaveInput } from './inbox-view';
 import { SubscriptionConfigureInput, SubscriptionState } from './subscription-state';
 import { ReceiverConfigureInput, ReceiverStatus } from './receiver';
+import {
+  Destination,
+  DestinationSaveInput,
+  WritebackDetail,
+  WritebackEnqueueInput,
+  WritebackExportChunk,
+  WritebackExportInput,
+  WritebackListInput,
+  WritebackPage,
+  WritebackRef,
+  WritebackResendInput,
+} from './writeback';
+import { WritebackTemplate, WritebackTemplateSaveInput } from './writeback-templates';
 
 export interface CommandDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
@@ -300,6 +313,71 @@ export const commands = {
     summary: 'Build a lightweight or detailed test notification (Redox or Subscriptions form) and POST it to a URL.',
     input: SendTestInput,
     output: SendTestResult,
+  }),
+  'destinations.list': define({
+    summary: 'Saved writeback destinations (MLLP interfaces and FHIR connections), by name.',
+    input: Empty,
+    output: z.object({ items: z.array(Destination) }),
+  }),
+  'destinations.save': define({
+    summary: 'Create (no id) or update a writeback destination; queued writebacks keep the copy they were queued with.',
+    input: DestinationSaveInput,
+    output: Destination,
+  }),
+  'destinations.delete': define({
+    summary: 'Delete a writeback destination; its writebacks and their history are kept.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  }),
+  'writebacks.enqueue': define({
+    summary: 'Translate (MLLP) or wrap (FHIR) the input, fix its control id, store it and queue it for delivery; emits `writeback.updated`.',
+    input: WritebackEnqueueInput,
+    output: WritebackDetail,
+  }),
+  'writebacks.list': define({
+    summary: 'Writeback history, newest first, filtered by patient, kind, status, destination and time.',
+    input: WritebackListInput,
+    output: WritebackPage,
+  }),
+  'writebacks.get': define({
+    summary: 'One writeback: input, the exact message sent, every attempt with its bytes, timing and error, ACK explained, timeline.',
+    input: WritebackRef,
+    output: WritebackDetail,
+  }),
+  'writebacks.cancel': define({
+    summary: 'Stop a writeback that is not yet accepted; one in flight settles by its answer (an accept still counts).',
+    input: WritebackRef,
+    output: WritebackDetail,
+  }),
+  'writebacks.retryNow': define({
+    summary: 'Send a waiting, given-up or cancelled writeback now, with the same control id (a given-up one gets a fresh attempt budget).',
+    input: WritebackRef,
+    output: WritebackDetail,
+  }),
+  'writebacks.resend': define({
+    summary: 'Queue a finished writeback again as a new writeback with a new control id, linked to the old one (optionally edited).',
+    input: WritebackResendInput,
+    output: WritebackDetail,
+  }),
+  'writebacks.export': define({
+    summary: 'Selected or filtered writebacks as NDJSON (full detail) or CSV (summary columns), one chunk per call.',
+    input: WritebackExportInput,
+    output: WritebackExportChunk,
+  }),
+  'writebackTemplates.list': define({
+    summary: 'Writeback templates saved by name in the editor, by name.',
+    input: Empty,
+    output: z.object({ items: z.array(WritebackTemplate) }),
+  }),
+  'writebackTemplates.save': define({
+    summary: 'Create or update a writeback template (FHIR JSON and the edit it makes); a template with the same name is replaced.',
+    input: WritebackTemplateSaveInput,
+    output: WritebackTemplate,
+  }),
+  'writebackTemplates.delete': define({
+    summary: 'Delete a writeback template.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
   }),
 } satisfies Record<CommandName, CommandDefinition>;
 

@@ -46,6 +46,8 @@ export const Endpoint = z.object({
   /** Largest body accepted; null: the receiver's default. */
   maxBodyBytes: z.number().int().positive().nullable(),
   retention: EndpointRetention,
+  /** Lightweight notifications arriving here are hydrated from this connection automatically; null: only by hand. */
+  autoHydrateConnectionId: z.string().nullable(),
   /** Stored notifications and their body bytes (kept up to date at receipt and by retention). */
   storedCount: z.number().int().nonnegative(),
   storedBytes: z.number().int().nonnegative(),
@@ -77,6 +79,8 @@ export const EndpointSaveInput = z
     challengeResponse: z.enum(['json', 'raw']).optional(),
     maxBodyBytes: z.number().int().min(1024).max(MAX_BODY_BYTES_LIMIT).nullable().optional(),
     retention: EndpointRetention.partial().optional(),
+    /** A connection id to hydrate lightweight notifications from automatically; null turns it off. */
+    autoHydrateConnectionId: z.string().min(1).nullable().optional(),
   })
   .strict();
 export type EndpointSaveInput = z.input<typeof EndpointSaveInput>;

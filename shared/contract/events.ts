@@ -3,6 +3,7 @@ import type { EventName } from './names';
 import { NotificationsMarked, NotificationSummary } from './notification';
 import { QueryProgress } from './query';
 import { ReceiverStatus } from './receiver';
+import { WritebackUpdated } from './writeback';
 
 export interface EventDefinition<P extends z.ZodType = z.ZodType> {
   summary: string;
@@ -37,6 +38,14 @@ export const events = {
   },
   'views.changed': {
     summary: 'A saved inbox view was created, changed or deleted.',
+    payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
+  },
+  'writeback.updated': {
+    summary: 'A writeback was queued, changed status, or an attempt started or finished (its summary as it is now).',
+    payload: WritebackUpdated,
+  },
+  'destinations.changed': {
+    summary: 'A writeback destination was created, changed or deleted.',
     payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
   },
 } satisfies Record<EventName, EventDefinition>;

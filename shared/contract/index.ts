@@ -13,3 +13,5 @@ export * from './app-info';
 export * from './bridge';
 export * from './query';
 export * from './notification-actions';
+export * from './writeback';
+export * from './writeback-templates';

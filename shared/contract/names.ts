@@ -51,6 +51,19 @@ export const commandNames = [
   'notifications.replays',
   'notifications.templates',
   'notifications.sendTest',
+  'destinations.list',
+  'destinations.save',
+  'destinations.delete',
+  'writebacks.enqueue',
+  'writebacks.list',
+  'writebacks.get',
+  'writebacks.cancel',
+  'writebacks.retryNow',
+  'writebacks.resend',
+  'writebacks.export',
+  'writebackTemplates.list',
+  'writebackTemplates.save',
+  'writebackTemplates.delete',
 ] as const;
 
 export const eventNames = [
@@ -61,6 +74,8 @@ export const eventNames = [
   'notifications.marked',
   'endpoints.changed',
   'views.changed',
+  'writeback.updated',
+  'destinations.changed',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

@@ -131,7 +131,7 @@ export const NotificationListInput = z.object({
 export type NotificationListInput = z.input<typeof NotificationListInput>;
 
 /** Counting every match of a filter over a million rows on each keystroke is too slow: filtered counts stop here. */
-export const NOTIFICATION_COUNT_CAP = 10_000;
+export const NOTIFICATION_COUNT_CAP = 1_000;
 
 export const NotificationPage = z.object({
   items: z.array(NotificationSummary),

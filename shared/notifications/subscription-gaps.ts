@@ -168,7 +168,7 @@ function applyEvent(draft: Draft, n: number, counter: number | null): GapWarning
  * advance the counter, but the count they report reveals events that were never delivered;
  * `$events` results (query-event) fill gaps without counting as repeats.
  */
-export function observe(state: SubscriptionGapState, facts: NotificationFacts, receivedAtMs: number): Observation {
+export function observe(state: SubscriptionGapState, facts: Pick<NotificationFacts, 'subscription'>, receivedAtMs: number): Observation {
   const subscription = facts.subscription;
   if (!subscription) return { state, warnings: [] };
   const draft = copy(state);

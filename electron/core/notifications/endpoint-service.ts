@@ -70,6 +70,8 @@ export class EndpointService {
         maxCount: input.retention?.maxCount !== undefined ? input.retention.maxCount : (existing?.retention.maxCount ?? null),
         maxBytes: input.retention?.maxBytes !== undefined ? input.retention.maxBytes : (existing?.retention.maxBytes ?? null),
       },
+      autoHydrateConnectionId:
+        input.autoHydrateConnectionId !== undefined ? input.autoHydrateConnectionId : (existing?.autoHydrateConnectionId ?? null),
     };
     if (input.id === DEFAULT_ENDPOINT_ID && !write.enabled) {
       throw new CommandFailure('conflict', 'The default endpoint cannot be disabled; change its path or auth instead.');
@@ -123,6 +125,7 @@ function blank(): StoredEndpoint {
     challengeResponse: 'json',
     maxBodyBytes: null,
     retention: { maxAgeDays: null, maxCount: null, maxBytes: null },
+    autoHydrateConnectionId: null,
     rejectedUnauthorized: 0,
     duplicates: 0,
     storedCount: 0,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NotificationSummary } from '../../../shared/contract';
 import { notificationTemplates } from '../../../shared/notifications/templates';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import { CommandFailure } from '../command-error';
@@ -38,8 +39,24 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
     return hydrations.add({ notificationId: id, fetchedAt: ctx.now(), connectionId, connectionName, results });
   };
 
+  // Endpoints set to hydrate automatically: a lightweight arrival is completed from the chosen
+  // connection after its sender has been answered, never on the receiver's path.
+  const autoHydrateConnection = (endpointId: number): string | null =>
+    (ctx.db.prepare('SELECT auto_hydrate_connection_id AS id FROM endpoints WHERE id = ?').get(endpointId) as { id: string | null } | undefined)?.id ?? null;
+  const stopAutoHydrate = ctx.events.subscribe((name, payload) => {
+    if (name !== 'notification.received') return;
+    const summary = payload as NotificationSummary;
+    if (summary.payloadLevel !== 'lightweight' || summary.endpointId === null) return;
+    const connectionId = autoHydrateConnection(summary.endpointId);
+    if (connectionId === null) return;
+    hydrate(summary.id, connectionId).catch((error: unknown) =>
+      ctx.log.warn('automatic hydration failed', { notification: summary.id, reason: error instanceof CommandFailure ? error.code : 'error' }),
+    );
+  });
+
   return {
     hydrate,
+    close: () => stopAutoHydrate(),
     handlers: {
       'notifications.hydrate': (input) => hydrate(input.id, input.connectionId),
       'notifications.hydrations': (input) => ({ items: hydrations.forNotification(input.id) }),

@@ -123,6 +123,19 @@ describe('hydrate, replay and test notifications through the core', () => {
     expect((await call<{ items: HydrationRecord[] }>('notifications.hydrations', { id: stored?.id })).items).toHaveLength(1);
   });
 
+  it('hydrates lightweight arrivals automatically on an endpoint set to do so', async () => {
+    const connection = await call<{ items: { id: string }[] }>('connections.list', {});
+    const connectionId = connection.items[0]?.id;
+    await call('endpoints.save', { id: 1, name: 'Default', path: '/webhook', auth: 'none', autoHydrateConnectionId: connectionId });
+    const { replay } = await call<{ replay: ReplayRecord }>('notifications.sendTest', { templateId: 'patient-arrived', level: 'lightweight', url: receiverUrl });
+    expect(replay.status).toBe(200);
+    const [stored] = await newest();
+    await expect
+      .poll(async () => (await call<{ items: HydrationRecord[] }>('notifications.hydrations', { id: stored?.id })).items.length, { timeout: 5000 })
+      .toBe(1);
+    await call('endpoints.save', { id: 1, name: 'Default', path: '/webhook', auth: 'none', autoHydrateConnectionId: null });
+  });
+
   it('explains why a detailed notification has nothing to hydrate', async () => {
     const detailed = JSON.stringify({ resourceType: 'Patient', id: 'x', name: [{ family: 'Full' }], birthDate: '1970-01-01' });
     await fetch(receiverUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: detailed });

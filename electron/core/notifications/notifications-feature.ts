@@ -16,6 +16,7 @@ import { FactsBackfill } from '../store/facts-backfill';
 import { NotificationStore } from '../store/notification-store';
 import { type RetentionOptions, RetentionWorker } from '../store/retention';
 import { ViewNotFound, ViewStore } from '../store/view-store';
+import { WalCheckpointer } from '../store/wal-checkpointer';
 import { EndpointService } from './endpoint-service';
 import { exportChunk } from './notification-export';
 
@@ -84,6 +85,7 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
     overrides.retention,
   );
   const backfill = new FactsBackfill(ctx.db, ctx.log);
+  const checkpointer = new WalCheckpointer(ctx.db, ctx.dataDir);
 
   function receiverStatus(): ReceiverStatus {
     const stored = endpointStore.get(DEFAULT_ENDPOINT_ID);
@@ -185,6 +187,7 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
       ctx.db.exec('PRAGMA analysis_limit = 1000');
       ctx.db.exec('PRAGMA optimize = 0x10002');
       await registry.reload();
+      checkpointer.start();
       await receiver.start();
       retention.start();
       void backfill.run().catch((error: unknown) =>
@@ -197,6 +200,7 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
       await backfill.stop();
       notifications.close();
       registry.close();
+      await checkpointer.stop();
       ctx.db.exec('PRAGMA optimize');
     },
   };

@@ -134,6 +134,7 @@ export class EndpointRegistry {
       challengeResponse: e.challengeResponse,
       maxBodyBytes: e.maxBodyBytes,
       retention: e.retention,
+      autoHydrateConnectionId: e.autoHydrateConnectionId,
       storedCount: e.storedCount,
       storedBytes: e.storedBytes,
       rejectedUnauthorized: counters.rejected,

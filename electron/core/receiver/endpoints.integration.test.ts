@@ -246,9 +246,9 @@ describe('receiver endpoints over HTTP', () => {
     await send('heartbeat', 6, []);
     const warned = (await list({ hasWarnings: true })).items;
     expect(warned.map((s) => s.warnings)).toEqual([
-      [expect.stringContaining('Missing events 5–6')],
-      [expect.stringContaining('Event 4 repeated')],
-      [expect.stringContaining('Missing events 2–3')],
+      [expect.stringContaining('Events 5–6 (2) were not received')],
+      [expect.stringContaining('Event 4 was received again')],
+      [expect.stringContaining('Events 2–3 (2) were not received')],
     ]);
     const [state] = (await value<{ items: SubscriptionState[] }>(core, 'subscriptions.list')).items;
     expect(state).toMatchObject({ highestEventNumber: 6, missingEvents: [2, 3, 5, 6], missingCount: 4, repeatedCount: 1 });

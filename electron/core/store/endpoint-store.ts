@@ -14,6 +14,7 @@ export interface StoredEndpoint {
   challengeResponse: 'json' | 'raw';
   maxBodyBytes: number | null;
   retention: EndpointRetention;
+  autoHydrateConnectionId: string | null;
   rejectedUnauthorized: number;
   duplicates: number;
   storedCount: number;
@@ -37,6 +38,7 @@ interface EndpointRow {
   retention_max_age_days: number | null;
   retention_max_count: number | null;
   retention_max_bytes: number | null;
+  auto_hydrate_connection_id: string | null;
   rejected_unauthorized: number;
   duplicates: number;
   stored_count: number | null;
@@ -66,6 +68,7 @@ function fromRow(row: EndpointRow): StoredEndpoint {
       maxCount: row.retention_max_count,
       maxBytes: row.retention_max_bytes,
     },
+    autoHydrateConnectionId: row.auto_hydrate_connection_id,
     rejectedUnauthorized: row.rejected_unauthorized,
     duplicates: row.duplicates,
     storedCount: row.stored_count ?? 0,
@@ -111,14 +114,15 @@ export class EndpointStore {
       maxAge: e.retention.maxAgeDays,
       maxCount: e.retention.maxCount,
       maxBytes: e.retention.maxBytes,
+      autoHydrate: e.autoHydrateConnectionId,
       at,
     };
     if (id === undefined) {
       const result = this.db
         .prepare(
           `INSERT INTO endpoints (name, path, enabled, auth, token_hash_json, hmac_secrets_json, challenge_response,
-             max_body_bytes, retention_max_age_days, retention_max_count, retention_max_bytes, created_at, updated_at)
-           VALUES (:name, :path, :enabled, :auth, :token, :hmac, :challenge, :maxBody, :maxAge, :maxCount, :maxBytes, :at, :at)`,
+             max_body_bytes, retention_max_age_days, retention_max_count, retention_max_bytes, auto_hydrate_connection_id, created_at, updated_at)
+           VALUES (:name, :path, :enabled, :auth, :token, :hmac, :challenge, :maxBody, :maxAge, :maxCount, :maxBytes, :autoHydrate, :at, :at)`,
         )
         .run(values);
       id = Number(result.lastInsertRowid);
@@ -128,7 +132,7 @@ export class EndpointStore {
           `UPDATE endpoints SET name = :name, path = :path, enabled = :enabled, auth = :auth, token_hash_json = :token,
              hmac_secrets_json = :hmac, challenge_response = :challenge, max_body_bytes = :maxBody,
              retention_max_age_days = :maxAge, retention_max_count = :maxCount, retention_max_bytes = :maxBytes,
-             updated_at = :at WHERE id = :id`,
+             auto_hydrate_connection_id = :autoHydrate, updated_at = :at WHERE id = :id`,
         )
         .run({ ...values, id });
     }

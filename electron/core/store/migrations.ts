@@ -246,4 +246,118 @@ export const migrations: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 6: issue 6, delivery. Saved destinations; writebacks with the exact message and the control id
+  // fixed at enqueue; one row per attempt, written before its bytes go out (so a crash leaves a
+  // `pending` attempt to find); the status timeline. `queue_key` groups writebacks that share one
+  // receiving endpoint: one in flight per key, in id order.
+  `
+  CREATE TABLE writeback_destinations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    config_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE writebacks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'retrying', 'accepted', 'rejected', 'given-up', 'cancelled')),
+    acceptance TEXT CHECK (acceptance IN ('delivered', 'accepted-by-receiver')),
+    kind TEXT NOT NULL,
+    resource_type TEXT NOT NULL,
+    transport TEXT NOT NULL CHECK (transport IN ('mllp', 'fhir')),
+    destination_id INTEGER REFERENCES writeback_destinations (id) ON DELETE SET NULL,
+    destination_name TEXT NOT NULL,
+    destination_label TEXT NOT NULL,
+    destination_json TEXT NOT NULL,
+    queue_key TEXT NOT NULL,
+    control_id TEXT NOT NULL UNIQUE,
+    message_type TEXT NOT NULL,
+    message_format TEXT NOT NULL CHECK (message_format IN ('er7', 'fhir-json')),
+    message_text TEXT NOT NULL,
+    message_method TEXT,
+    message_path TEXT,
+    input_json TEXT NOT NULL,
+    options_json TEXT,
+    issues_json TEXT NOT NULL,
+    lineage_json TEXT,
+    patient_text TEXT,
+    attempt_count INTEGER NOT NULL DEFAULT 0,
+    max_attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER,
+    last_result TEXT,
+    last_error TEXT,
+    resend_of INTEGER REFERENCES writebacks (id) ON DELETE SET NULL,
+    cancel_requested INTEGER NOT NULL DEFAULT 0,
+    note TEXT
+  );
+  CREATE INDEX writebacks_open ON writebacks (queue_key, id) WHERE status IN ('queued', 'sending', 'retrying');
+  CREATE INDEX writebacks_status ON writebacks (status, id);
+  CREATE INDEX writebacks_kind ON writebacks (kind, id);
+  CREATE INDEX writebacks_destination ON writebacks (destination_id, id);
+  CREATE INDEX writebacks_created ON writebacks (created_at, id);
+  CREATE INDEX writebacks_resend_of ON writebacks (resend_of) WHERE resend_of IS NOT NULL;
+
+  CREATE TABLE writeback_attempts (
+    writeback_id INTEGER NOT NULL REFERENCES writebacks (id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    duration_ms REAL,
+    outcome TEXT NOT NULL,
+    bytes_out INTEGER NOT NULL,
+    bytes_in INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    ack_text TEXT,
+    ack_json TEXT,
+    http_json TEXT,
+    response_body TEXT,
+    PRIMARY KEY (writeback_id, number)
+  );
+
+  CREATE TABLE writeback_timeline (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    writeback_id INTEGER NOT NULL REFERENCES writebacks (id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    detail TEXT,
+    attempt INTEGER
+  );
+  CREATE INDEX writeback_timeline_writeback ON writeback_timeline (writeback_id, id);
+
+  -- Which process runs the queue for this data folder (the app, the headless host or a writeback CLI run):
+  -- one at a time, so two processes never send the same writeback at once.
+  CREATE TABLE writeback_queue_lease (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    owner TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    heartbeat_at INTEGER NOT NULL
+  );
+  `,
+  // 7: issue 6, writeback editor. Templates saved by name: the FHIR JSON as typed and the edit's
+  // intent (action, changed elements, previous status) that picks the trigger.
+  `
+  CREATE TABLE writeback_templates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    intent_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
+  // 8: lookup terms and FTS entries are written just after the durable commit, in larger batches
+  // (see NotificationStore.indexPending); rows whose terms are not written yet are marked, so a
+  // crash in between is repaired at the next start.
+  `
+  ALTER TABLE notifications ADD COLUMN indexed INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX notifications_unindexed ON notifications (id) WHERE indexed = 0;
+  `,
+  // 9: per endpoint, hydrate lightweight notifications automatically from a connection.
+  `
+  ALTER TABLE endpoints ADD COLUMN auto_hydrate_connection_id TEXT;
+  `,
 ];

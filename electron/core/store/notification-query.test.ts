@@ -12,7 +12,9 @@ describe('filter → SQL', () => {
       receivedTo: '2026-11-02T00:00:00+01:00',
     });
     expect(clauses.join(' ')).not.toContain('DROP');
-    expect(params).toEqual([Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 1, 23), "x'); DROP TABLE notifications; --", '42', 'urn:mrn']);
+    const from = Date.UTC(2026, 10, 1);
+    const to = Date.UTC(2026, 10, 1, 23);
+    expect(params).toEqual([from, from, to, to, "x'); DROP TABLE notifications; --", '42', 'urn:mrn']);
   });
 
   it('composes with AND, lists with OR (IN), and empty lists match nothing', () => {
@@ -57,6 +59,10 @@ describe('filter → SQL', () => {
       expect(plan({ patient: { value: '42' } })).toMatch(/notification_terms/);
       expect(plan({ patient: { value: '42' } })).not.toMatch(/SCAN n\b(?! USING)/);
       expect(plan({ hasWarnings: true })).toMatch(/notifications_warned/);
+      // A time range becomes a rowid range walked newest first: no sort.
+      const range = plan({ receivedFrom: '2026-11-01T00:00:00Z', receivedTo: '2026-11-08T00:00:00Z', resourceTypes: ['Observation'] });
+      expect(range).toMatch(/SEARCH n USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+      expect(range).not.toMatch(/TEMP B-TREE/);
     });
   });
 });

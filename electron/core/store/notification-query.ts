@@ -8,6 +8,10 @@ export interface Conditions {
   params: SQLInputValue[];
 }
 
+/** The first id received at or after a time (none: beyond every id). */
+const FIRST_ID_AT =
+  '(SELECT coalesce((SELECT id FROM notifications WHERE received_at >= ? ORDER BY received_at, id LIMIT 1), 9223372036854775807))';
+
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 /**
@@ -28,13 +32,18 @@ export function filterConditions(filter: NotificationFilter): Conditions {
     clauses.push(`${column} IN (${placeholders(values.length)})`);
     params.push(...values);
   };
+  // Receipt times never go backwards (NotificationStore clamps them), so a time range is also an
+  // id range: two index seeks turn it into a rowid range that "newest first" walks without a sort.
+  // The time comparisons stay (with + so they do not steer the plan) to keep the result exact.
   if (filter.receivedFrom !== undefined) {
-    clauses.push('n.received_at >= ?');
-    params.push(Date.parse(filter.receivedFrom));
+    const from = Date.parse(filter.receivedFrom);
+    clauses.push(`n.id >= ${FIRST_ID_AT}`, '+n.received_at >= ?');
+    params.push(from, from);
   }
   if (filter.receivedTo !== undefined) {
-    clauses.push('n.received_at < ?');
-    params.push(Date.parse(filter.receivedTo));
+    const to = Date.parse(filter.receivedTo);
+    clauses.push(`n.id < ${FIRST_ID_AT}`, '+n.received_at < ?');
+    params.push(to, to);
   }
   inList('n.endpoint_id', filter.endpointIds);
   inList('n.event', filter.events);
@@ -47,10 +56,13 @@ export function filterConditions(filter: NotificationFilter): Conditions {
     if (filter.parseStatuses.length > 0 && !filter.parseStatuses.includes('ok')) clauses.push("n.parse_status <> 'ok'");
   }
   if (filter.resourceTypes !== undefined) {
+    // Resource types are common (a quarter of rows hold an Observation): checked per row with an
+    // exact primary-key probe, so the newest-first walk (or a time range) drives the plan. Rare
+    // keys (patients) go the other way below: their few rows drive.
     if (filter.resourceTypes.length === 0) clauses.push('0');
     else {
       clauses.push(
-        `n.id IN (SELECT notification_id FROM notification_terms WHERE kind = ${TermKind.resourceType} AND value IN (${placeholders(filter.resourceTypes.length)}))`,
+        `EXISTS (SELECT 1 FROM notification_terms t WHERE t.kind = ${TermKind.resourceType} AND t.value IN (${placeholders(filter.resourceTypes.length)}) AND t.system = '' AND t.notification_id = n.id)`,
       );
       params.push(...filter.resourceTypes);
     }

@@ -50,10 +50,15 @@ export interface StoredNotification {
 /** The version of the derivation whose results a row holds; 0 = not derived yet (backfill pending). */
 export const FACTS_VERSION = 1;
 
+/** How long committed rows wait for their lookup terms and FTS entry, at most (unless a query comes first). */
+const INDEX_DELAY_MS = 50;
+
 /** Text searches scan at most this many FTS hits per call, so a rare filter over a common word stays bounded. */
 const TEXT_SCAN_CHUNK = 2_000;
 const TEXT_SCAN_LIMIT = 100_000;
 const RELEVANCE_WINDOW = 1_000;
+/** A text search combined with other filters is counted among this many newest hits. */
+const TEXT_COUNT_SCAN = 5_000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -75,6 +80,12 @@ export class NotificationStore {
   private readonly selectSummary: StatementSync;
   private readonly committer: GroupCommitter<IncomingNotification, StoredNotification>;
   readonly subscriptions: SubscriptionStateStore;
+  /** Rows committed whose lookup terms and FTS entry are still to be written (see indexPending). */
+  private pendingIndex: { id: number; facts: NotificationFacts | null; body: Uint8Array }[] = [];
+  private indexTimer: NodeJS.Timeout | null = null;
+  private readonly markIndexed: StatementSync;
+  /** The latest receipt time written: later rows never get an earlier one (see write). */
+  private lastReceivedAt: number;
 
   constructor(private readonly db: DatabaseSync) {
     this.insert = db.prepare(`
@@ -82,11 +93,11 @@ export class NotificationStore {
         content_type, body, size_bytes, parse_status, parse_error, verification, verification_detail, webhook_id,
         handshake, source, event, event_uri, event_label, resource_types, format, category, payload_level,
         patients_json, subscription_ref, subscription_topic, subscription_type, events_since_start, event_numbers,
-        facts_json, facts_version, warnings_json)
+        facts_json, facts_version, warnings_json, indexed)
       VALUES (:receivedAt, :endpointId, :endpointPath, :method, :remoteAddress, :headers, :contentType, :body, :size,
         :parseStatus, :parseError, :verification, :verificationDetail, :webhookId, :handshake, :source, :event,
         :eventUri, :eventLabel, :resourceTypes, :format, :category, :payloadLevel, :patients, :subscriptionRef,
-        :subscriptionTopic, :subscriptionType, :eventsSinceStart, :eventNumbers, :facts, :factsVersion, :warnings)`);
+        :subscriptionTopic, :subscriptionType, :eventsSinceStart, :eventNumbers, :facts, :factsVersion, :warnings, 0)`);
     this.insertTerm = db.prepare('INSERT OR IGNORE INTO notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
     this.insertFts = db.prepare('INSERT INTO notifications_fts (rowid, body) VALUES (?, ?)');
     this.addCount = db.prepare(`
@@ -95,6 +106,8 @@ export class NotificationStore {
     this.byWebhookId = db.prepare('SELECT id FROM notifications WHERE endpoint_id = ? AND webhook_id = ?');
     this.selectSummary = db.prepare(`SELECT ${summaryColumns('n')} FROM notifications n WHERE n.id = ?`);
     this.subscriptions = new SubscriptionStateStore(db);
+    this.markIndexed = db.prepare('UPDATE notifications SET indexed = 1 WHERE id = ? AND indexed = 0');
+    this.lastReceivedAt = (db.prepare('SELECT max(received_at) AS t FROM notifications').get() as { t: number | null }).t ?? 0;
     this.committer = new GroupCommitter(db, (n) => this.write(n));
   }
 
@@ -105,6 +118,7 @@ export class NotificationStore {
 
   /** Newest first, keyset-paged by id; see NotificationPage for how totals and text scans are bounded. */
   list(input: { limit: number; beforeId?: number; filter?: NotificationFilter; order?: 'newest' | 'relevance' }): NotificationPage {
+    this.indexPending();
     const filter = input.filter ?? {};
     const fts = filter.text === undefined ? null : toFtsQuery(filter.text);
     const conditions = filterConditions(filter);
@@ -136,6 +150,7 @@ export class NotificationStore {
 
   /** Ids (newest first) of everything a filter matches below a cursor, in one bounded batch; for export. */
   ids(filter: NotificationFilter, beforeId: number | undefined, limit: number): { ids: number[]; nextBeforeId: number | null } {
+    this.indexPending();
     const fts = filter.text === undefined ? null : toFtsQuery(filter.text);
     const { clauses, params } = filterConditions(filter);
     if (fts !== null) {
@@ -225,6 +240,7 @@ export class NotificationStore {
     try {
       const stored = items.map((n) => this.write(n));
       this.db.exec('COMMIT');
+      this.indexPending();
       return stored;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
@@ -232,9 +248,53 @@ export class NotificationStore {
     }
   }
 
+  /**
+   * Writes the lookup terms and FTS entries of rows already committed. They are derived data,
+   * kept out of the commit a sender waits for (a third of its cost) and written here in larger
+   * batches: on a timer, and before any query, so a reader always sees its own writes. Their
+   * commit uses synchronous=NORMAL: after a power loss the rows are still marked `indexed = 0`
+   * and FactsBackfill writes them again at the next start.
+   */
+  indexPending(): void {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    if (this.pendingIndex.length === 0 || this.db.isTransaction) return;
+    const batch = this.pendingIndex;
+    this.pendingIndex = [];
+    this.db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const { id, facts, body } of batch) {
+          // Gone (retention) or rolled back with a failed batch: nothing to index.
+          if (Number(this.markIndexed.run(id).changes) === 0) continue;
+          if (facts) for (const t of notificationTerms(facts)) this.insertTerm.run(t.kind, t.value, t.system, id);
+          const text = searchableText(body);
+          if (text !== null) this.insertFts.run(id, text);
+        }
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.db.exec('PRAGMA synchronous = FULL');
+    }
+  }
+
   /** Writes whatever is queued now and refuses more. */
   close(): void {
     this.committer.close();
+    this.indexPending();
+  }
+
+  private scheduleIndex(): void {
+    if (this.indexTimer) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      this.indexPending();
+    }, INDEX_DELAY_MS);
+    this.indexTimer.unref();
   }
 
   // ── Counting ───────────────────────────────────────────────────────────────────────────────────
@@ -264,15 +324,15 @@ export class NotificationStore {
       return row.n > NOTIFICATION_COUNT_CAP ? { total: NOTIFICATION_COUNT_CAP, totalKind: 'at-least' } : { total: row.n, totalKind: 'exact' };
     }
     if (fts !== null) {
-      // Counted within the newest TEXT_SCAN_LIMIT hits: a lower bound when the scan stopped early.
+      // Counted within the newest TEXT_COUNT_SCAN hits: a lower bound when there are more.
       const row = this.db
         .prepare(
           `WITH hits AS MATERIALIZED (SELECT rowid AS id FROM notifications_fts WHERE notifications_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
            SELECT (SELECT count(*) FROM hits) AS scanned,
                   (SELECT count(*) FROM (SELECT 1 FROM hits CROSS JOIN notifications n ON n.id = hits.id ${where(clauses)} LIMIT ?)) AS n`,
         )
-        .get(fts, TEXT_SCAN_LIMIT, ...params, NOTIFICATION_COUNT_CAP + 1) as { scanned: number; n: number };
-      const capped = row.n > NOTIFICATION_COUNT_CAP || row.scanned >= TEXT_SCAN_LIMIT;
+        .get(fts, TEXT_COUNT_SCAN, ...params, NOTIFICATION_COUNT_CAP + 1) as { scanned: number; n: number };
+      const capped = row.n > NOTIFICATION_COUNT_CAP || row.scanned >= TEXT_COUNT_SCAN;
       return { total: Math.min(row.n, NOTIFICATION_COUNT_CAP), totalKind: capped ? 'at-least' : 'exact' };
     }
     const row = this.db
@@ -348,11 +408,15 @@ export class NotificationStore {
       const existing = this.byWebhookId.get(n.endpointId, webhookId) as { id: number } | undefined;
       if (existing) return { summary: this.summaryOf(existing.id), duplicate: true };
     }
+    // A clock stepped back (NTP) must not make ids and times disagree: time ranges rely on
+    // receipt time growing with id. The clamp is at most the size of the step.
+    const receivedAt = Math.max(n.receivedAt, this.lastReceivedAt);
+    this.lastReceivedAt = receivedAt;
     const facts = n.facts;
     const sub = facts?.subscription ?? null;
-    const warnings = sub ? this.subscriptions.apply(sub, n.endpointId, n.receivedAt) : [];
+    const warnings = sub ? this.subscriptions.apply(sub, n.endpointId, receivedAt) : [];
     const row = {
-      receivedAt: n.receivedAt,
+      receivedAt,
       endpointId: n.endpointId,
       endpointPath: n.endpointPath,
       method: n.method,
@@ -386,14 +450,13 @@ export class NotificationStore {
       warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
     } satisfies Record<string, SQLInputValue>;
     const id = Number(this.insert.run(row).lastInsertRowid);
-    if (facts) for (const t of notificationTerms(facts)) this.insertTerm.run(t.kind, t.value, t.system, id);
-    const text = searchableText(n.body);
-    if (text !== null) this.insertFts.run(id, text);
+    this.pendingIndex.push({ id, facts, body: n.body });
+    this.scheduleIndex();
     this.addCount.run(n.endpointId ?? 0, n.body.byteLength);
     // Built from what was just written rather than read back: this runs once per request.
     const summary = toSummary({
       id,
-      received_at: n.receivedAt,
+      received_at: receivedAt,
       endpoint_id: n.endpointId,
       endpoint_path: n.endpointPath,
       size_bytes: n.body.byteLength,

@@ -30,6 +30,7 @@ describe('retention', () => {
       challengeResponse: 'json',
       maxBodyBytes: null,
       retention: { maxAgeDays: null, maxCount: null, maxBytes: null },
+      autoHydrateConnectionId: null,
     });
     // Ten days of notifications on each endpoint, one a day, oldest first; each names its patient.
     const items = [1, other.id].flatMap((endpointId) =>

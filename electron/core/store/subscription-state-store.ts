@@ -2,13 +2,29 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SubscriptionState } from '../../../shared/contract';
 import type { SubscriptionFacts, SubscriptionNotificationType } from '../../../shared/notifications/notification-facts';
 import {
-  advanceGaps,
   emptyGapState,
-  type GapState,
-  heartbeatWarning,
-  listMissing,
-  missingCount,
-} from './subscription-gap-tracker';
+  heartbeatOverdue,
+  missingEventCount,
+  missingEventNumbers,
+  observe,
+  type SubscriptionGapState,
+} from '../../../shared/notifications/subscription-gaps';
+
+/** What is kept per subscription: the shared gap state, plus the heartbeat period seen on the wire. */
+interface StoredGaps {
+  gaps: SubscriptionGapState;
+  /** Seconds of silence before the latest heartbeat: roughly the server's heartbeat period. */
+  inferredHeartbeatSeconds: number | null;
+}
+
+/** A state written by an older build (another shape) starts over rather than being misread. */
+function readStored(json: string | undefined): StoredGaps {
+  const parsed = json === undefined ? null : (JSON.parse(json) as Partial<StoredGaps> | null);
+  if (parsed?.gaps && Array.isArray(parsed.gaps.recentEventNumbers) && Array.isArray(parsed.gaps.missingRanges)) {
+    return { gaps: parsed.gaps, inferredHeartbeatSeconds: parsed.inferredHeartbeatSeconds ?? null };
+  }
+  return { gaps: emptyGapState(), inferredHeartbeatSeconds: null };
+}
 
 interface StateRow {
   reference: string;
@@ -55,13 +71,13 @@ export class SubscriptionStateStore {
     const reference = subscription.reference;
     if (reference === null) return [];
     const row = this.select.get(reference) as StateRow | undefined;
-    const previous = row ? (JSON.parse(row.state_json) as GapState) : emptyGapState();
-    const { state, warnings } = advanceGaps(previous, {
-      type: subscription.type,
-      eventsSinceStart: subscription.eventsSinceStart,
-      eventNumbers: subscription.eventNumbers,
-      receivedAt,
-    });
+    const previous = readStored(row?.state_json);
+    const lastAt = previous.gaps.lastReceivedAtMs;
+    const inferredHeartbeatSeconds =
+      subscription.type === 'heartbeat' && lastAt !== null ? Math.max(1, Math.round((receivedAt - lastAt) / 1000)) : previous.inferredHeartbeatSeconds;
+    const observed = observe(previous.gaps, { subscription }, receivedAt);
+    const state: StoredGaps = { gaps: observed.state, inferredHeartbeatSeconds };
+    const warnings = observed.warnings.map((w) => w.message);
     this.upsert.run({
       reference,
       endpoint: endpointId,
@@ -94,14 +110,15 @@ export class SubscriptionStateStore {
   }
 
   private toState(row: StateRow, now: number): SubscriptionState {
-    const gaps = JSON.parse(row.state_json) as GapState;
-    const period = row.heartbeat_period_configured ?? gaps.inferredHeartbeatSeconds;
+    const stored = readStored(row.state_json);
+    const gaps = stored.gaps;
+    const period = row.heartbeat_period_configured ?? stored.inferredHeartbeatSeconds;
     const warnings: string[] = [];
-    const missing = missingCount(gaps);
+    const missing = missingEventCount(gaps);
     if (missing > 0) warnings.push(`${missing} event${missing === 1 ? '' : 's'} missing.`);
-    if (gaps.repeated > 0) warnings.push(`${gaps.repeated} event${gaps.repeated === 1 ? '' : 's'} received more than once.`);
-    const silence = heartbeatWarning(row.last_received_at, period, now);
-    if (silence) warnings.push(silence);
+    if (gaps.repeatedCount > 0) warnings.push(`${gaps.repeatedCount} event${gaps.repeatedCount === 1 ? '' : 's'} received more than once.`);
+    const silence = heartbeatOverdue({ ...gaps, lastReceivedAtMs: row.last_received_at }, now, period);
+    if (silence) warnings.push(silence.message);
     if (row.status === 'error') warnings.push('The server reports this subscription in error.');
     return {
       reference: row.reference,
@@ -114,10 +131,10 @@ export class SubscriptionStateStore {
       lastHeartbeatAt: row.last_heartbeat_at === null ? null : iso(row.last_heartbeat_at),
       handshakeAt: row.handshake_at === null ? null : iso(row.handshake_at),
       notificationCount: row.notification_count,
-      highestEventNumber: gaps.highest,
-      missingEvents: listMissing(gaps),
+      highestEventNumber: gaps.highestEventNumber,
+      missingEvents: missingEventNumbers(gaps),
       missingCount: missing,
-      repeatedCount: gaps.repeated,
+      repeatedCount: gaps.repeatedCount,
       heartbeatPeriodSeconds: period,
       heartbeatPeriodSource: row.heartbeat_period_configured !== null ? 'configured' : period !== null ? 'inferred' : null,
       warnings,

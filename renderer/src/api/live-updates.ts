@@ -64,6 +64,12 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
       void queryClient.invalidateQueries({ queryKey: ['query', 'page', progress.runId] });
       if (progress.done) void queryClient.invalidateQueries({ queryKey: ['history'] });
     }),
+    // A writeback's summary changed: lists refetch, and its detail (timeline, attempts, ACK) too.
+    subscribe('writeback.updated', ({ writeback }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.writeback(writeback.id) });
+      void queryClient.invalidateQueries({ queryKey: [...queryKeys.writebacks, 'list'] });
+    }),
+    subscribe('destinations.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.destinations })),
     // Events sent before the stream opened are lost; refetch rather than show a stale inbox.
     onStreamOpen(() => void queryClient.invalidateQueries()),
     // Self-healing: when the core holds a newer notification than the inbox shows (an event lost

@@ -16,4 +16,9 @@ export const queryKeys = {
   connectionCapabilities: (id: string) => ['connections', 'capabilities', id] as const,
   connectionJwks: (id: string) => ['connections', 'jwks', id] as const,
   requestLog: (id: string) => ['requestLog', id] as const,
+  writebackTemplates: ['writebackTemplates'] as const,
+  destinations: ['destinations'] as const,
+  writebacks: ['writebacks'] as const,
+  writebackList: (filter: object) => ['writebacks', 'list', filter] as const,
+  writeback: (id: number) => ['writebacks', 'detail', id] as const,
 };

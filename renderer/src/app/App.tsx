@@ -1,8 +1,8 @@
 import { ComposerScreen } from '../features/composer/ComposerScreen';
-import { ComingSoon } from '../features/placeholder/ComingSoon';
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { WritebackScreen } from '../features/writeback/LazyWritebackScreen';
 import { useScreen } from '../state/ui-store';
 import { AccessBanner } from './AccessBanner';
 import { Sidebar } from './Sidebar';
@@ -17,9 +17,7 @@ export function App() {
         {screen === 'inbox' && <InboxScreen />}
         {screen === 'settings' && <SettingsScreen />}
         {screen === 'composer' && <ComposerScreen />}
-        {screen === 'writeback' && (
-          <ComingSoon title="Writeback" what="Edit a FHIR writeback, see the HL7v2 the EHR will receive, send it and follow it to the acknowledgement." />
-        )}
+        {screen === 'writeback' && <WritebackScreen />}
         {screen === 'connections' && <ConnectionsScreen />}
       </main>
     </div>

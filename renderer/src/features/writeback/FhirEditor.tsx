@@ -1,0 +1,169 @@
+import { useEffect, useRef } from 'react';
+import { monaco } from '../../monaco/monaco-setup';
+import { fhirPathAt, type TextRange } from './fhir-json-locations';
+import type { EditorMarker, SchemaMarker } from './editor-types';
+import { registerFhirSchema } from './register-fhir-schema';
+
+export interface FhirEditorProps {
+  text: string;
+  onChange(text: string): void;
+  /** The FHIR path under the caret (null at the root or outside any element). */
+  onCursorPath(path: string | null): void;
+  onSchemaMarkers(markers: SchemaMarker[]): void;
+  /** The root resource type of the last preview, for turning caret positions into FHIR paths. */
+  rootType: string | null;
+  /** Offsets below are into this text; they are applied only while the editor still holds it. */
+  rangesText: string | null;
+  /** The FHIR source of the selected v2 field (lineage). */
+  highlights: readonly TextRange[];
+  /** Elements no v2 field carries. */
+  unmapped: readonly TextRange[];
+  markers: readonly EditorMarker[];
+  /** Changes whenever the page asks to scroll to `reveal` (a click in the preview or the issues list). */
+  revealNonce: number;
+  reveal: TextRange | null;
+}
+
+export const MODEL_URI = 'inmemory://switchboard/writeback.fhir.json';
+const OWNER = 'switchboard';
+const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+
+function severityOf(s: monaco.MarkerSeverity): SchemaMarker['severity'] {
+  return s === monaco.MarkerSeverity.Error ? 'error' : s === monaco.MarkerSeverity.Warning ? 'warning' : 'info';
+}
+
+/** Monaco on the writeback's FHIR JSON: schema completion and validation, lineage and unmapped decorations, markers. */
+export default function FhirEditor(props: FhirEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const highlightDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const unmappedDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  // The latest callbacks and root type, read by the editor's listeners without re-creating it.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    if (!host.current) return;
+    const uri = monaco.Uri.parse(MODEL_URI);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(latest.current.text, 'json', uri);
+    registerFhirSchema(MODEL_URI);
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      folding: true,
+      fontSize: 12.5,
+      tabSize: 2,
+      ariaLabel: 'FHIR JSON of the writeback',
+      quickSuggestions: { strings: true, other: true, comments: false },
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
+    highlightDecorations.current = editor.createDecorationsCollection();
+    unmappedDecorations.current = editor.createDecorationsCollection();
+    let reported = '[]';
+    const subscriptions = [
+      model.onDidChangeContent(() => latest.current.onChange(model.getValue())),
+      editor.onDidChangeCursorPosition((e) => {
+        const offset = model.getOffsetAt(e.position);
+        latest.current.onCursorPath(fhirPathAt(model.getValue(), offset, latest.current.rootType));
+      }),
+      monaco.editor.onDidChangeMarkers((uris) => {
+        if (!uris.some((u) => u.toString() === uri.toString())) return;
+        const markers = monaco.editor
+          .getModelMarkers({ resource: uri })
+          .filter((m) => m.owner !== OWNER)
+          .map((m) => ({
+            severity: severityOf(m.severity),
+            message: m.message,
+            line: m.startLineNumber,
+            column: m.startColumn,
+            start: model.getOffsetAt({ lineNumber: m.startLineNumber, column: m.startColumn }),
+            end: model.getOffsetAt({ lineNumber: m.endLineNumber, column: m.endColumn }),
+          }));
+        // Our own markers change these events too: report only when the JSON service's changed,
+        // or setting ours (after the issues list updates) would start the loop again.
+        const key = JSON.stringify(markers);
+        if (key === reported) return;
+        reported = key;
+        latest.current.onSchemaMarkers(markers);
+      }),
+    ];
+    return () => {
+      subscriptions.forEach((s) => s.dispose());
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  // A text that did not come from typing (a template, a reset): replace it as one undoable edit.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || model.getValue() === props.text) return;
+    editor.pushUndoStop();
+    editor.executeEdits('switchboard', [{ range: model.getFullModelRange(), text: props.text }]);
+    editor.pushUndoStop();
+    editor.setScrollTop(0);
+  }, [props.text]);
+
+  const { rangesText, highlights, unmapped, markers, revealNonce, reveal } = props;
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    // Offsets of an older text would land in the wrong place; the preview of this text is on its way.
+    if (!model || model.getValue() !== rangesText) return;
+    const toRange = (r: TextRange) => monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
+    highlightDecorations.current?.set(
+      highlights.map((r) => ({
+        range: toRange(r),
+        options: {
+          className: 'wb-lineage-source',
+          overviewRuler: { color: '#2f6fde', position: monaco.editor.OverviewRulerLane.Center },
+        },
+      })),
+    );
+    unmappedDecorations.current?.set(
+      unmapped.map((r) => ({
+        range: toRange(r),
+        options: {
+          inlineClassName: 'wb-unmapped',
+          hoverMessage: { value: '**Unmapped**: no HL7 v2 field carries this element; the receiver will not get it.' },
+          overviewRuler: { color: '#b0b7c3', position: monaco.editor.OverviewRulerLane.Left },
+        },
+      })),
+    );
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      markers.map((m) => {
+        const s = model.getPositionAt(m.start);
+        const e = model.getPositionAt(m.end);
+        return {
+          severity: SEVERITY[m.severity],
+          message: m.message,
+          source: m.source,
+          startLineNumber: s.lineNumber,
+          startColumn: s.column,
+          endLineNumber: e.lineNumber,
+          endColumn: e.column,
+        };
+      }),
+    );
+  }, [rangesText, highlights, unmapped, markers]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !reveal || revealNonce === 0) return;
+    const range = monaco.Range.fromPositions(model.getPositionAt(reveal.start), model.getPositionAt(reveal.end));
+    editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth);
+  }, [revealNonce, reveal]);
+
+  return <div className="wb-editor" ref={host} data-testid="fhir-editor" />;
+}
