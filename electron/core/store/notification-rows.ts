@@ -152,3 +152,27 @@ export function toDetail(row: DetailRow): NotificationDetail {
     webhookId: row.webhook_id,
   };
 }
+
+/**
+ * The facts as the notification row's columns: one mapping for rows stored at receipt and rows
+ * derived later by the backfill, so both read the same.
+ */
+export function factColumns(facts: NotificationFacts | null) {
+  const sub = facts?.subscription ?? null;
+  return {
+    event: facts?.event?.code ?? null,
+    eventUri: facts?.event?.uri ?? null,
+    eventLabel: facts?.event?.label ?? null,
+    resourceTypes: (facts?.resourceTypes ?? []).join(' '),
+    format: facts?.format ?? null,
+    category: facts?.category ?? 'unknown',
+    payloadLevel: facts?.payloadLevel ?? 'unknown',
+    patients: JSON.stringify(facts?.patientIdentifiers ?? []),
+    subscriptionRef: sub?.reference ?? null,
+    subscriptionTopic: sub?.topic ?? null,
+    subscriptionType: sub?.type ?? null,
+    eventsSinceStart: sub?.eventsSinceStart ?? null,
+    eventNumbers: (sub?.eventNumbers ?? []).join(' '),
+    facts: facts === null ? null : JSON.stringify(facts),
+  };
+}

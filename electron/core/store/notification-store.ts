@@ -13,7 +13,7 @@ import type { NotificationFacts } from '../../../shared/notifications/notificati
 import { toFtsQuery } from './fts-query';
 import { GroupCommitter } from './group-committer';
 import { filterConditions, onlyEndpoints, where } from './notification-query';
-import { type DetailRow, type SummaryRow, summaryColumns, toDetail, toSummary } from './notification-rows';
+import { type DetailRow, factColumns, type SummaryRow, summaryColumns, toDetail, toSummary } from './notification-rows';
 import { notificationTerms } from './notification-terms';
 import { SubscriptionStateStore } from './subscription-state-store';
 
@@ -432,20 +432,7 @@ export class NotificationStore {
       webhookId,
       handshake: n.handshake ?? null,
       source: n.source,
-      event: facts?.event?.code ?? null,
-      eventUri: facts?.event?.uri ?? null,
-      eventLabel: facts?.event?.label ?? null,
-      resourceTypes: (facts?.resourceTypes ?? []).join(' '),
-      format: facts?.format ?? null,
-      category: facts?.category ?? 'unknown',
-      payloadLevel: facts?.payloadLevel ?? 'unknown',
-      patients: JSON.stringify(facts?.patientIdentifiers ?? []),
-      subscriptionRef: sub?.reference ?? null,
-      subscriptionTopic: sub?.topic ?? null,
-      subscriptionType: sub?.type ?? null,
-      eventsSinceStart: sub?.eventsSinceStart ?? null,
-      eventNumbers: (sub?.eventNumbers ?? []).join(' '),
-      facts: facts === null ? null : JSON.stringify(facts),
+      ...factColumns(facts),
       factsVersion: FACTS_VERSION,
       warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
     } satisfies Record<string, SQLInputValue>;

@@ -1,18 +1,10 @@
 import type { QueryPageSummary } from '../../../../shared/contract';
+import { HeaderTable } from '../../components/HeaderTable';
 
-const HeaderTable = ({ title, headers }: { title: string; headers: [string, string][] }) => (
+const HeaderSection = ({ title, headers }: { title: string; headers: [string, string][] }) => (
   <section>
     <h3>{title}</h3>
-    <table className="headers">
-      <tbody>
-        {headers.map(([name, value], i) => (
-          <tr key={`${name}-${i}`}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <HeaderTable headers={headers} label={title} />
   </section>
 );
 
@@ -31,8 +23,8 @@ export function RequestView({ page }: { page: QueryPageSummary }) {
           <pre className="body">{page.requestBody}</pre>
         </>
       )}
-      <HeaderTable title="Request headers" headers={page.requestHeaders} />
-      <HeaderTable title="Response headers" headers={page.responseHeaders} />
+      <HeaderSection title="Request headers" headers={page.requestHeaders} />
+      <HeaderSection title="Response headers" headers={page.responseHeaders} />
     </div>
   );
 }

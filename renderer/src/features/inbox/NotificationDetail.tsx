@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { HeaderTable } from '../../components/HeaderTable';
 import { BodyTab } from './BodyTab';
 import { curlForNotification } from './curl-for-notification';
 import { HydrateTab } from './HydrateTab';
@@ -84,18 +85,7 @@ export function NotificationDetail({ id }: { id: number | null }) {
         ))}
       </div>
       {tab === 'summary' && <SummaryTab n={n} />}
-      {tab === 'headers' && (
-        <table className="headers">
-          <tbody>
-            {n.headers.map(([name, value], i) => (
-              <tr key={`${name}-${i}`}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {tab === 'headers' && <HeaderTable headers={n.headers} label="Headers as received" />}
       {tab === 'body' && <BodyTab n={n} />}
       {tab === 'hydrate' && <HydrateTab n={n} />}
       {tab === 'replay' && <ReplayTab key={n.id} n={n} />}
