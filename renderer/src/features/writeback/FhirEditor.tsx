@@ -4,6 +4,9 @@ import { fhirPathAt, type TextRange } from './fhir-json-locations';
 import type { EditorMarker, SchemaMarker } from './editor-types';
 import { registerFhirSchema } from './register-fhir-schema';
 
+/** How long the caret must rest before the FHIR path under it is looked up for lineage highlighting. */
+const CARET_REST_MS = 120;
+
 export interface FhirEditorProps {
   text: string;
   onChange(text: string): void;
@@ -66,11 +69,18 @@ export default function FhirEditor(props: FhirEditorProps) {
     highlightDecorations.current = editor.createDecorationsCollection();
     unmappedDecorations.current = editor.createDecorationsCollection();
     let reported = '[]';
+    let cursorTimer: ReturnType<typeof setTimeout> | undefined;
     const subscriptions = [
       model.onDidChangeContent(() => latest.current.onChange(model.getValue())),
       editor.onDidChangeCursorPosition((e) => {
-        const offset = model.getOffsetAt(e.position);
-        latest.current.onCursorPath(fhirPathAt(model.getValue(), offset, latest.current.rootType));
+        // Finding the FHIR path re-reads the whole document; every typed character moves the caret,
+        // so it waits until the caret rests instead of costing each keystroke.
+        if (cursorTimer !== undefined) clearTimeout(cursorTimer);
+        cursorTimer = setTimeout(() => {
+          cursorTimer = undefined;
+          const offset = model.getOffsetAt(e.position);
+          latest.current.onCursorPath(fhirPathAt(model.getValue(), offset, latest.current.rootType));
+        }, CARET_REST_MS);
       }),
       monaco.editor.onDidChangeMarkers((uris) => {
         if (!uris.some((u) => u.toString() === uri.toString())) return;
@@ -94,6 +104,7 @@ export default function FhirEditor(props: FhirEditorProps) {
       }),
     ];
     return () => {
+      if (cursorTimer !== undefined) clearTimeout(cursorTimer);
       subscriptions.forEach((s) => s.dispose());
       editor.dispose();
       model.dispose();
