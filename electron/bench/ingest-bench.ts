@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile, runLoad } from '../test-support/load-client';
+import { startReceiverProcess } from '../test-support/start-receiver-process';
 import type { ScenarioBenchmark, ScenarioOutcome } from './benchmark';
 import { rng, syntheticNotification } from './synthetic-notifications';
 
@@ -27,24 +28,7 @@ interface Measured {
 
 async function startProcess(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   // Built next to bench.js by `vite build --mode node`.
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'receiver-process.js');
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 20_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { port: number }).port);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-  return { child, port };
+  return startReceiverProcess(join(dirname(fileURLToPath(import.meta.url)), 'receiver-process.js'), args);
 }
 
 async function measure(args: string[]): Promise<Measured> {

@@ -1,33 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReceiverProcess } from '../../test-support/build-receiver-process';
 import { runLoad } from '../../test-support/load-client';
+import { startReceiverProcess } from '../../test-support/start-receiver-process';
 import { tempDir } from '../../test-support/temp-dir';
 import { DATABASE_FILE } from '../store/database';
-
-/** Starts the receiver process and resolves with its port once it listens. */
-async function startReceiver(script: string, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [script, 'core', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`receiver did not start: ${err}`)), 15_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { port: number }).port);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited (${code}): ${err}`)));
-  });
-  return { child, port };
-}
 
 describe('crash safety (kill -9 under load)', () => {
   const build = tempDir('switchboard-crash-build-');
@@ -40,7 +19,7 @@ describe('crash safety (kill -9 under load)', () => {
   it('keeps every notification it answered 2xx when killed mid-load', async () => {
     const data = tempDir('switchboard-crash-data-');
     try {
-      const { child, port } = await startReceiver(script, data.path);
+      const { child, port } = await startReceiverProcess(script, ['core', data.path], 15_000);
       const exited = once(child, 'exit');
       let killed = false;
       const kill = () => {
