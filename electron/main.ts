@@ -1,3 +1,4 @@
+import { storeThreadsBeside } from './core/store/store-thread-scripts';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -82,7 +83,15 @@ void app.whenReady().then(async () => {
   // safeStorage answers only after 'ready'; on Linux without a keyring secrets are refused, not weakly kept.
   const secrets = await safeStorageSecretBox();
   if (!secrets.available) log.warn('secrets unavailable', { reason: secrets.unavailableReason });
-  core = createCore({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion(), log, secrets });
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    host: 'electron',
+    version: app.getVersion(),
+    log,
+    secrets,
+    // Electron loads worker scripts from inside app.asar; if one cannot start, the core writes on this thread.
+    storeThreads: storeThreadsBeside(import.meta.url),
+  });
   // A receiver that cannot listen (port taken) is reported in Settings; the app still opens.
   await core.start().catch((error: unknown) => log.warn('receiver did not start', { reason: String(error) }));
   lockDownSession(session.defaultSession);

@@ -1,3 +1,4 @@
+import { storeThreadsBeside } from '../core/store/store-thread-scripts';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,7 +72,8 @@ export const INGEST_BENCHMARK: ScenarioBenchmark = {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-ingest-'));
     let receiver: Measured;
     try {
-      receiver = await measure(['core', dataDir]);
+      const threads = storeThreadsBeside(import.meta.url);
+      receiver = await measure(['core', dataDir, fileURLToPath(threads.writer), fileURLToPath(threads.indexer)]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { storeThreadsBeside } from '../core/store/store-thread-scripts';
 import { fileURLToPath } from 'node:url';
 import { describeContract } from '../../shared/contract/describe';
 import { APP_VERSION } from '../version';
@@ -11,6 +12,7 @@ import { writebackCommand } from './writeback-command';
 import { UsageError } from './usage-error';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
+
 
 const USAGE = `Usage: switchboard <command> [options]
 
@@ -30,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      return serveCommand(rest, { openByDefault: false, rendererDir: RENDERER_DIR });
+      return serveCommand(rest, { openByDefault: false, rendererDir: RENDERER_DIR, storeThreads: storeThreadsBeside(import.meta.url) });
     case 'query':
       process.exitCode = await queryCommand(rest);
       return;

@@ -1,3 +1,4 @@
+import { storeThreadsBeside } from '../core/store/store-thread-scripts';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './default-data-dir';
@@ -33,7 +34,7 @@ async function launch(argv: string[]): Promise<void> {
     process.stdout.write(`${created ? 'Created the key that encrypts stored secrets' : 'Secrets key'}: ${keyFile} (keep it; without it stored secrets must be entered again)\n`);
     extra.push('--secret-key-file', keyFile);
   }
-  await serveCommand([...argv, ...extra], { openByDefault: true, rendererDir: RENDERER_DIR });
+  await serveCommand([...argv, ...extra], { openByDefault: true, rendererDir: RENDERER_DIR, storeThreads: storeThreadsBeside(import.meta.url) });
 }
 
 launch(process.argv.slice(2)).catch((error: unknown) => {

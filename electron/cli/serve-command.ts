@@ -1,3 +1,4 @@
+import type { StoreThreadScripts } from '../core/store/store-thread-scripts';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { aesGcmSecretBox } from '../core/secrets/aes-gcm-secret-box';
@@ -31,6 +32,8 @@ export interface ServeOptions {
   openByDefault: boolean;
   /** The built renderer; resolved by the entry file, whose location in dist/ is fixed. */
   rendererDir: string;
+  /** The built store threads, resolved by the entry file likewise (see CoreOptions). */
+  storeThreads?: StoreThreadScripts;
 }
 
 export async function serveCommand(argv: string[], opts: ServeOptions): Promise<void> {
@@ -86,6 +89,7 @@ export async function serveCommand(argv: string[], opts: ServeOptions): Promise<
       },
       log,
       secrets,
+      ...(opts.storeThreads ? { storeThreads: opts.storeThreads } : {}),
     });
   } catch (error) {
     if (error instanceof ReceiverConfigError) throw new UsageError(error.message);

@@ -13,6 +13,7 @@ import { SettingsStore } from './settings/settings-store';
 import { HOW_TO_PROVIDE_KEY } from './secrets/secret-key';
 import { unavailableSecretBox, type SecretBox } from './secrets/secret-box';
 import { openDatabase } from './store/database';
+import type { StoreThreadScripts } from './store/store-thread-scripts';
 import { writebackFeature } from './writeback/writeback-feature';
 
 export interface CoreOptions {
@@ -25,6 +26,11 @@ export interface CoreOptions {
   log?: Logger;
   /** Encrypts stored secrets (safeStorage in Electron, the operator's key headless); none: secrets refused. */
   secrets?: SecretBox;
+  /**
+   * The built store thread scripts (beside the host's own entry file). With them, the receiver's
+   * durable commits and the indexing run in those threads; without them (tests), on the main thread.
+   */
+  storeThreads?: StoreThreadScripts;
 }
 
 export interface Core {
@@ -48,7 +54,8 @@ function mergeHandlers(features: Feature[]): CommandHandlers {
 /** Builds every feature from shared dependencies: the composition root both hosts use. */
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? silentLogger;
-  const db = openDatabase(options.dataDir);
+  // The index database is attached only where notifications are queried (the notifications feature).
+  const db = openDatabase(options.dataDir, { index: false });
   const now = options.now ?? Date.now;
   const secrets = options.secrets ?? unavailableSecretBox(HOW_TO_PROVIDE_KEY);
   const connections = createConnectionsService({ db, now, secrets });
@@ -75,7 +82,7 @@ export function createCore(options: CoreOptions): Core {
           }),
         },
       },
-      notificationsFeature(ctx, options.receiver, secrets),
+      notificationsFeature(ctx, options.receiver, secrets, options.storeThreads),
       connectionsFeature(ctx, connections),
       queryFeature(ctx, { resolveClient: (id) => connections.clients.resolveClient(id) }),
       notificationActionsFeature(ctx),

@@ -1,7 +1,9 @@
 /**
  * A receiver in its own process, for the crash-safety test (killed with SIGKILL under load) and
  * the ingest benchmark (client and server on separate cores).
- *   node receiver-process.js core <dataDir>   the real core: endpoints, group commit, synchronous=FULL
+ *   node receiver-process.js core <dataDir> [writerScript indexerScript]
+ *                                            the real core: endpoints, group commit, synchronous=FULL,
+ *                                            in the store threads when their scripts are given
  *   node receiver-process.js bare             a bare node:http endpoint that reads the body and answers 200
  * Prints one JSON line `{"port":N}` once listening, then serves until killed.
  */
@@ -10,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { createCore } from '../core/core';
 
 async function main(): Promise<void> {
-  const [mode, dataDir] = process.argv.slice(2);
+  const [mode, dataDir, writer, indexer] = process.argv.slice(2);
   if (mode === 'bare') {
     let id = 0;
     const server = createServer((req, res) => {
@@ -26,7 +28,13 @@ async function main(): Promise<void> {
     return;
   }
   if (mode !== 'core' || !dataDir) throw new Error('usage: receiver-process core <dataDir> | bare');
-  const core = createCore({ dataDir, host: 'headless', version: 'receiver-process', receiver: { port: 0 } });
+  const core = createCore({
+    dataDir,
+    host: 'headless',
+    version: 'receiver-process',
+    receiver: { port: 0 },
+    ...(writer && indexer ? { storeThreads: { writer, indexer } } : {}),
+  });
   await core.start();
   const status = await core.execute('receiver.status', {});
   if (!status.ok) throw new Error(status.error.message);

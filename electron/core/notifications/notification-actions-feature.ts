@@ -41,9 +41,19 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
 
   // Endpoints set to hydrate automatically: a lightweight arrival is completed from the chosen
   // connection after its sender has been answered, never on the receiver's path.
-  const autoHydrateConnection = (endpointId: number): string | null =>
-    (ctx.db.prepare('SELECT auto_hydrate_connection_id AS id FROM endpoints WHERE id = ?').get(endpointId) as { id: string | null } | undefined)?.id ?? null;
+  // Looked up for every lightweight notification received: kept in memory until an endpoint changes.
+  const autoHydrateSetting = ctx.db.prepare('SELECT auto_hydrate_connection_id AS id FROM endpoints WHERE id = ?');
+  const autoHydrateByEndpoint = new Map<number, string | null>();
+  const autoHydrateConnection = (endpointId: number): string | null => {
+    let id = autoHydrateByEndpoint.get(endpointId);
+    if (id === undefined) {
+      id = (autoHydrateSetting.get(endpointId) as { id: string | null } | undefined)?.id ?? null;
+      autoHydrateByEndpoint.set(endpointId, id);
+    }
+    return id;
+  };
   const stopAutoHydrate = ctx.events.subscribe((name, payload) => {
+    if (name === 'endpoints.changed') autoHydrateByEndpoint.clear();
     if (name !== 'notification.received') return;
     const summary = payload as NotificationSummary;
     if (summary.payloadLevel !== 'lightweight' || summary.endpointId === null) return;

@@ -12,7 +12,10 @@ import { WebhookReceiver } from '../receiver/webhook-receiver';
 import type { SecretBox } from '../secrets/secret-box';
 import { loadReceiverSettings } from '../settings/receiver-settings';
 import { DEFAULT_ENDPOINT_ID, EndpointStore } from '../store/endpoint-store';
+import { openConnection } from '../store/database';
 import { FactsBackfill } from '../store/facts-backfill';
+import { ThreadedSink } from '../store/notification-sink';
+import type { StoreThreadScripts } from '../store/store-thread-scripts';
 import { NotificationStore } from '../store/notification-store';
 import { type RetentionOptions, RetentionWorker } from '../store/retention';
 import { ViewNotFound, ViewStore } from '../store/view-store';
@@ -32,7 +35,12 @@ export interface ReceiverOverrides {
 }
 
 /** The webhook receiver, its endpoints, and the stored notifications it feeds: inbox queries, views, export, retention. */
-export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverrides = {}, secrets?: SecretBox): Feature {
+export function notificationsFeature(
+  ctx: CoreContext,
+  overrides: ReceiverOverrides = {},
+  secrets?: SecretBox,
+  storeThreads?: StoreThreadScripts,
+): Feature {
   const box: SecretBox = secrets ?? {
     available: false,
     unavailableReason: 'Secrets cannot be stored here.',
@@ -40,7 +48,13 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
     decrypt: () => Promise.reject(new Error('Secrets cannot be stored here.')),
   };
   const host = overrides.host ?? DEFAULT_RECEIVER_HOST;
-  const notifications = new NotificationStore(ctx.db);
+  // Inbox queries and retention need the index database attached; the core's own connection leaves
+  // it out, so its transactions never wait on the index thread (see openConnection).
+  const indexedDb = openConnection(ctx.dataDir);
+  const notifications = new NotificationStore(
+    indexedDb,
+    storeThreads && new ThreadedSink({ main: ctx.db, indexed: indexedDb }, ctx.dataDir, storeThreads, ctx.log),
+  );
   const endpointStore = new EndpointStore(ctx.db, ctx.now);
   const views = new ViewStore(ctx.db, ctx.now);
   const registry = new EndpointRegistry(
@@ -75,7 +89,7 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
   );
   const endpoints = new EndpointService(endpointStore, registry, box, () => host, () => receiver.baseUrl());
   const retention = new RetentionWorker(
-    ctx.db,
+    indexedDb,
     endpointStore,
     ctx.now,
     ctx.log,
@@ -127,7 +141,10 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
         publishStatus();
         return receiverStatus();
       },
-      'notifications.list': (input) => notifications.list(input),
+      'notifications.list': async (input) => {
+        await notifications.indexed();
+        return notifications.list(input);
+      },
       'notifications.get': (input) => {
         const detail = notifications.get(input.id);
         if (!detail) throw new CommandFailure('not-found', `Notification ${input.id} does not exist.`);
@@ -143,7 +160,10 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
         if (updated > 0) ctx.events.emit('notifications.marked', { ids: input.ids, ...change });
         return { updated };
       },
-      'notifications.export': (input) => exportChunk(notifications, input, endpoints.list(), ctx.now()),
+      'notifications.export': async (input) => {
+        await notifications.indexed();
+        return exportChunk(notifications, input, endpoints.list(), ctx.now());
+      },
       'views.list': () => ({ items: views.list() }),
       'views.save': (input) => {
         try {
@@ -184,10 +204,13 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
     },
     async start() {
       // Keep the planner's statistics fresh on big inboxes (bounded work: analysis_limit).
-      ctx.db.exec('PRAGMA analysis_limit = 1000');
-      ctx.db.exec('PRAGMA optimize = 0x10002');
+      for (const db of [ctx.db, indexedDb]) {
+        db.exec('PRAGMA analysis_limit = 1000');
+        db.exec('PRAGMA optimize = 0x10002');
+      }
       await registry.reload();
       checkpointer.start();
+      await notifications.open();
       await receiver.start();
       retention.start();
       void backfill.run().catch((error: unknown) =>
@@ -198,9 +221,11 @@ export function notificationsFeature(ctx: CoreContext, overrides: ReceiverOverri
       await receiver.stop();
       await retention.stop();
       await backfill.stop();
-      notifications.close();
+      await notifications.close();
       registry.close();
       await checkpointer.stop();
+      indexedDb.exec('PRAGMA optimize');
+      indexedDb.close();
       ctx.db.exec('PRAGMA optimize');
     },
   };

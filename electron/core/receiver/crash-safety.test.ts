@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReceiverProcess } from '../../test-support/build-receiver-process';
+import { buildReceiverProcess, buildStoreThreads } from '../../test-support/build-receiver-process';
 import { runLoad } from '../../test-support/load-client';
 import { startReceiverProcess } from '../../test-support/start-receiver-process';
 import { tempDir } from '../../test-support/temp-dir';
@@ -11,15 +11,22 @@ import { DATABASE_FILE } from '../store/database';
 describe('crash safety (kill -9 under load)', () => {
   const build = tempDir('switchboard-crash-build-');
   let script = '';
+  let threads = { writer: '', indexer: '' };
   beforeAll(async () => {
     script = await buildReceiverProcess(build.path);
-  }, 60_000);
+    threads = await buildStoreThreads(build.path);
+  }, 90_000);
   afterAll(() => build.remove());
 
-  it('keeps every notification it answered 2xx when killed mid-load', async () => {
+  // The app commits in its writer thread; without the store threads it commits on the main thread.
+  it.each([
+    ['in the writer thread', true],
+    ['on the main thread', false],
+  ])('keeps every notification it answered 2xx when killed mid-load, committing %s', async (_, threaded) => {
     const data = tempDir('switchboard-crash-data-');
     try {
-      const { child, port } = await startReceiverProcess(script, ['core', data.path], 15_000);
+      const args = ['core', data.path, ...(threaded ? [threads.writer, threads.indexer] : [])];
+      const { child, port } = await startReceiverProcess(script, args, 15_000);
       const exited = once(child, 'exit');
       let killed = false;
       const kill = () => {

@@ -57,37 +57,4 @@ describe('upgrading a data folder from schema 4', () => {
     migrate(db);
     db.close();
   });
-
-  it('writes the lookup terms and FTS entries a crash left unwritten', async () => {
-    const db = openDatabase(dir.path);
-    const store = new NotificationStore(db);
-    const body = new TextEncoder().encode(BUNDLE);
-    const { summary } = await store.add({
-      receivedAt: 1,
-      endpointId: 1,
-      endpointPath: '/webhook',
-      method: 'POST',
-      remoteAddress: null,
-      headers: [],
-      contentType: 'application/json',
-      body,
-      parseStatus: 'ok',
-      parseError: null,
-      verification: 'none',
-      source: null,
-      facts: (await import('../../../shared/notifications/derive-facts')).deriveNotificationFacts(JSON.parse(BUNDLE)),
-    });
-    // As if the process died after the durable commit and before indexPending ran.
-    store['pendingIndex'] = [];
-    expect(db.prepare('SELECT indexed FROM notifications WHERE id = ?').get(summary.id)).toEqual({ indexed: 0 });
-    expect(db.prepare('SELECT count(*) AS n FROM notification_terms').get()).toEqual({ n: 0 });
-
-    const backfill = new FactsBackfill(db, silentLogger);
-    expect(backfill.pending()).toBe(1);
-    await backfill.run();
-    expect(store.list({ limit: 10, filter: { patient: { system: 'urn:mrn', value: 'OLD-1' } } }).items.map((s) => s.id)).toEqual([summary.id]);
-    expect(store.list({ limit: 10, filter: { text: 'Lab' } }).items.map((s) => s.id)).toEqual([summary.id]);
-    store.close();
-    db.close();
-  });
 });

@@ -1,10 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
-import type { NotificationFacts } from '../../../shared/notifications/notification-facts';
 import type { Logger } from '../logger';
 import { parseNotificationBody } from '../receiver/parse-body';
-import { FACTS_VERSION, searchableText } from './notification-store';
-import { notificationTerms } from './notification-terms';
+import { FACTS_VERSION } from './notification-store';
 import { factColumns } from './notification-rows';
 
 interface PendingRow {
@@ -17,7 +15,8 @@ interface PendingRow {
  * Rows stored before migration 5 have no derived facts (facts_version = 0). They are derived here,
  * in the background, a small batch per transaction, newest first (what the inbox shows first):
  * a SQL migration cannot run the JavaScript derivation, and deriving a large inbox in one
- * migration would keep the receiver from starting. Gap detection is not replayed for them.
+ * migration would keep the receiver from starting. Gap detection is not replayed for them. Their
+ * lookup terms are the indexer's, which derives the facts of such rows itself when it meets them.
  */
 export class FactsBackfill {
   private stopped = false;
@@ -30,7 +29,7 @@ export class FactsBackfill {
   ) {}
 
   pending(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM notifications WHERE facts_version = 0 OR indexed = 0').get() as { n: number }).n;
+    return (this.db.prepare('SELECT count(*) AS n FROM notifications WHERE facts_version = 0').get() as { n: number }).n;
   }
 
   /** Starts (once) and resolves with how many rows were derived when done or stopped. */
@@ -44,38 +43,6 @@ export class FactsBackfill {
     await this.running;
   }
 
-  /**
-   * Rows committed before a crash whose lookup terms and FTS entry were never written
-   * (NotificationStore.indexPending): writes them from the stored facts and body.
-   */
-  repairIndex(): number {
-    const rows = this.db
-      .prepare('SELECT id, body, facts_json FROM notifications WHERE indexed = 0 ORDER BY id DESC LIMIT ?')
-      .all(this.batchSize) as unknown as { id: number; body: Uint8Array; facts_json: string | null }[];
-    if (rows.length === 0) return 0;
-    const term = this.db.prepare('INSERT OR IGNORE INTO notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare('INSERT INTO notifications_fts (rowid, body) VALUES (?, ?)');
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const row of rows) {
-        // A crash may also have come after some of them were written: start clean.
-        this.db.prepare('DELETE FROM notification_terms WHERE notification_id = ?').run(row.id);
-        this.db.prepare('DELETE FROM notifications_fts WHERE rowid = ?').run(row.id);
-        if (row.facts_json !== null) {
-          for (const t of notificationTerms(JSON.parse(row.facts_json) as NotificationFacts)) term.run(t.kind, t.value, t.system, row.id);
-        }
-        const text = searchableText(row.body);
-        if (text !== null) fts.run(row.id, text);
-        this.db.prepare('UPDATE notifications SET indexed = 1 WHERE id = ?').run(row.id);
-      }
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
-    return rows.length;
-  }
-
   /** Derives one batch; returns how many rows it did. */
   batch(): number {
     const rows = this.db
@@ -87,10 +54,8 @@ export class FactsBackfill {
         resource_types = :resourceTypes, format = :format, category = :category, payload_level = :payloadLevel,
         patients_json = :patients, subscription_ref = :subscriptionRef, subscription_topic = :subscriptionTopic,
         subscription_type = :subscriptionType, events_since_start = :eventsSinceStart, event_numbers = :eventNumbers,
-        facts_json = :facts, source = coalesce(:source, source), facts_version = :version, indexed = 1
+        facts_json = :facts, source = coalesce(:source, source), facts_version = :version
       WHERE id = :id`);
-    const term = this.db.prepare('INSERT OR IGNORE INTO notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
-    const fts = this.db.prepare('INSERT INTO notifications_fts (rowid, body) VALUES (?, ?)');
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const row of rows) {
@@ -102,9 +67,6 @@ export class FactsBackfill {
           source: facts?.source ?? null,
           version: FACTS_VERSION,
         });
-        if (facts) for (const t of notificationTerms(facts)) term.run(t.kind, t.value, t.system, row.id);
-        const text = searchableText(row.body);
-        if (text !== null) fts.run(row.id, text);
       }
       this.db.exec('COMMIT');
     } catch (error) {
@@ -117,7 +79,7 @@ export class FactsBackfill {
   private async loop(): Promise<number> {
     let total = 0;
     while (!this.stopped) {
-      const done = this.repairIndex() + this.batch();
+      const done = this.batch();
       if (done === 0) break;
       total += done;
       // Yield between batches so receiving and reading never wait long.

@@ -27,7 +27,7 @@ describe('GroupCommitter', () => {
   it('splits a large burst into batches of the given size', async () => {
     const { db, commits } = countingDb();
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
-    const committer = new GroupCommitter(db, (v: string) => Number(insert.run(v).lastInsertRowid), 3);
+    const committer = new GroupCommitter(db, (v: string) => Number(insert.run(v).lastInsertRowid), {}, 3);
     await Promise.all(Array.from({ length: 7 }, (_, i) => committer.add(String(i))));
     expect(commits()).toBe(3);
   });

@@ -1,5 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 
+/** Told after each batch commits, before any of its promises resolve. */
+export interface CommitHooks {
+  committed?(): void;
+}
+
 interface Pending<T, R> {
   item: T;
   resolve: (result: R) => void;
@@ -19,6 +24,7 @@ export class GroupCommitter<T, R> {
   constructor(
     private readonly db: DatabaseSync,
     private readonly write: (item: T) => R,
+    private readonly hooks: CommitHooks = {},
     private readonly maxBatch = 500,
   ) {}
 
@@ -64,6 +70,7 @@ export class GroupCommitter<T, R> {
       for (const p of batch) p.reject(error);
       return;
     }
+    this.hooks.committed?.();
     batch.forEach((p, i) => p.resolve(results[i] as R));
   }
 }

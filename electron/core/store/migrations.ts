@@ -349,9 +349,10 @@ export const migrations: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
-  // 8: lookup terms and FTS entries are written just after the durable commit, in larger batches
-  // (see NotificationStore.indexPending); rows whose terms are not written yet are marked, so a
-  // crash in between is repaired at the next start.
+  // 8: lookup terms and FTS entries were written just after the durable commit, in larger batches;
+  // rows whose terms were not written yet are marked, so a crash in between is repaired at the next
+  // start. (Since the writer thread they are written in the row's own commit; the mark stays for
+  // data written before.)
   `
   ALTER TABLE notifications ADD COLUMN indexed INTEGER NOT NULL DEFAULT 1;
   CREATE INDEX notifications_unindexed ON notifications (id) WHERE indexed = 0;
@@ -359,5 +360,14 @@ export const migrations: readonly string[] = [
   // 9: per endpoint, hydrate lightweight notifications automatically from a connection.
   `
   ALTER TABLE endpoints ADD COLUMN auto_hydrate_connection_id TEXT;
+  `,
+  // 10: lookup terms and FTS entries move to their own database file (index-migrations.ts), written
+  // by the index thread with its own write lock, so indexing never queues behind (or holds up) the
+  // receiver's durable commits. The index there starts empty and is rebuilt from these rows. The
+  // `indexed` mark of migration 8 is no longer used (the index database has a high-water mark).
+  `
+  DROP TABLE notification_terms;
+  DROP TABLE notifications_fts;
+  DROP INDEX notifications_unindexed;
   `,
 ];

@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import { indexMigrations } from './index-migrations';
 import { migrations } from './migrations';
 import { filterConditions, onlyEndpoints, where } from './notification-query';
 
@@ -41,6 +42,8 @@ describe('filter → SQL', () => {
   describe('query plans on the real schema', () => {
     const db = new DatabaseSync(':memory:');
     for (const m of migrations) db.exec(m);
+    db.exec("ATTACH DATABASE ':memory:' AS idx");
+    for (const m of indexMigrations) db.exec(m);
     const plan = (filter: Parameters<typeof filterConditions>[0]) => {
       const { clauses, params } = filterConditions(filter);
       const rows = db

@@ -1,0 +1,135 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
+import type { NotificationFacts } from '../../../shared/notifications/notification-facts';
+import { parseNotificationBody } from '../receiver/parse-body';
+import { notificationTerms } from './notification-terms';
+
+/** How long a wake-up waits for more rows to share the next chunk's transaction. */
+const INDEX_DELAY_MS = 250;
+/**
+ * Rows per transaction at most. The cost per row falls steeply with the chunk (FTS5 writes a
+ * segment per transaction; term pages are shared): 100 rows ~100 µs each, 2,000 ~55 µs. Only the
+ * index thread and retention ever take the index database's lock, so a long chunk holds up no sender.
+ */
+const CHUNK = 2_000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text the FTS index gets for a body: valid UTF-8 only (a base64 blob would index noise). */
+export function searchableText(body: Uint8Array): string | null {
+  try {
+    return utf8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
+interface Row {
+  id: number;
+  body: Uint8Array;
+  content_type: string | null;
+  facts_json: string | null;
+  facts_version: number;
+}
+
+/**
+ * Writes the lookup terms and FTS entries of stored notifications into the index database, in id
+ * order, from the rows themselves: whatever is above the high-water mark is indexed next, so a
+ * crash, a power loss or a new index file all end the same way (caught up at the next chance).
+ * Its transactions write only the index database, so they never take the lock the receiver's
+ * durable commits need. Runs in the index thread, or on the main thread when that cannot start.
+ */
+export class NotificationIndexer {
+  private timer: NodeJS.Timeout | null = null;
+  private chunkDue = false;
+  private readonly claim: StatementSync;
+  private readonly mark: StatementSync;
+  private readonly rowsAbove: StatementSync;
+  private readonly advance: StatementSync;
+  private readonly insertTerm: StatementSync;
+  private readonly insertFts: StatementSync;
+
+  constructor(private readonly db: DatabaseSync) {
+    // A no-op write first: it takes the index database's write lock before anything is read, so
+    // the snapshot read next cannot go stale before this transaction writes.
+    this.claim = db.prepare('UPDATE idx.notification_index_progress SET indexed_through = indexed_through WHERE singleton = 1');
+    this.mark = db.prepare('SELECT indexed_through AS mark FROM idx.notification_index_progress WHERE singleton = 1');
+    this.rowsAbove = db.prepare('SELECT id, body, content_type, facts_json, facts_version FROM main.notifications WHERE id > ? ORDER BY id LIMIT ?');
+    this.advance = db.prepare('UPDATE idx.notification_index_progress SET indexed_through = ? WHERE singleton = 1');
+    this.insertTerm = db.prepare('INSERT OR IGNORE INTO idx.notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
+    this.insertFts = db.prepare('INSERT INTO idx.notifications_fts (rowid, body) VALUES (?, ?)');
+  }
+
+  /** New rows were committed: index them shortly, with whatever else arrives meanwhile. */
+  wake(): void {
+    if (this.timer || this.chunkDue) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.step();
+    }, INDEX_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Indexes everything stored so far, now (before a query, so it finds what was just received). */
+  indexAll(): number {
+    let total = 0;
+    for (;;) {
+      const n = this.indexChunk();
+      total += n;
+      if (n < CHUNK) return total;
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Indexes up to CHUNK rows above the mark in one transaction; returns how many. */
+  indexChunk(): number {
+    if (this.db.isTransaction) return 0;
+    this.db.exec('BEGIN');
+    try {
+      this.claim.run();
+      const { mark } = this.mark.get() as { mark: number };
+      const rows = this.rowsAbove.all(mark, CHUNK) as unknown as Row[];
+      for (const row of rows) {
+        const facts = factsOf(row);
+        if (facts) for (const t of notificationTerms(facts)) this.insertTerm.run(t.kind, t.value, t.system, row.id);
+        const text = searchableText(row.body);
+        if (text !== null) this.insertFts.run(row.id, text);
+      }
+      if (rows.length > 0) this.advance.run(rows.at(-1)?.id ?? mark);
+      this.db.exec('COMMIT');
+      return rows.length;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** One chunk now; while chunks come back full, the next one after whatever else waits on this thread. */
+  private step(): void {
+    let n: number;
+    try {
+      n = this.indexChunk();
+    } catch {
+      // Busy (retention holds the lock) or failing: try again later; a query's indexAll reports errors.
+      this.wake();
+      return;
+    }
+    if (n < CHUNK) return;
+    this.chunkDue = true;
+    setImmediate(() => {
+      this.chunkDue = false;
+      this.step();
+    });
+  }
+}
+
+/** Rows from before facts were derived at receipt (facts_version 0) are derived here for their terms. */
+function factsOf(row: Row): NotificationFacts | null {
+  if (row.facts_version > 0) return row.facts_json === null ? null : (JSON.parse(row.facts_json) as NotificationFacts);
+  const parsed = parseNotificationBody(row.body, row.content_type);
+  return parsed.status === 'ok' ? deriveNotificationFacts(parsed.json) : null;
+}

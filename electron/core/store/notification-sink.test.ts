@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildStoreThreads } from '../../test-support/build-receiver-process';
+import { tempDir } from '../../test-support/temp-dir';
+import type { Logger } from '../logger';
+import { openDatabase } from './database';
+import { ThreadedSink } from './notification-sink';
+import { NotificationStore } from './notification-store';
+import { incomingJson, patientMessage } from './test-support/incoming';
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { warnings, info() {}, error() {}, warn: (message) => warnings.push(message) };
+}
+
+describe('the threaded notification sink', () => {
+  const build = tempDir('switchboard-threads-build-');
+  let scripts = { writer: '', indexer: '' };
+  beforeAll(async () => {
+    scripts = await buildStoreThreads(build.path);
+  }, 90_000);
+  afterAll(() => build.remove());
+  const dir = tempDir();
+  afterEach(() => dir.remove());
+
+  async function storeWith(threads: { writer: string; indexer: string }, log: Logger) {
+    const db = openDatabase(dir.path);
+    const store = new NotificationStore(db, new ThreadedSink({ main: db, indexed: db }, dir.path, threads, log));
+    await store.open();
+    return { db, store };
+  }
+
+  it('commits in the writer thread and indexes in the index thread; a query finds every acknowledged row', async () => {
+    const log = recordingLogger();
+    const { db, store } = await storeWith(scripts, log);
+    const stored = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => store.add(incomingJson(patientMessage(`MRN-${i}`, i % 2 === 0 ? 'potassium' : 'sodium')))),
+    );
+    expect(new Set(stored.map((s) => s.summary.id)).size).toBe(120);
+    await store.indexed();
+    expect(store.list({ limit: 200, filter: { text: 'potassium' } }).items).toHaveLength(60);
+    expect(store.list({ limit: 10, filter: { patient: { system: 'urn:mrn', value: 'MRN-7' } } }).items.map((i) => i.id)).toEqual([stored[7]?.summary.id]);
+    // Neither thread fell back to this one.
+    expect(log.warnings).toEqual([]);
+    await store.close();
+    db.close();
+  });
+
+  it('writes and indexes on the main thread when the threads cannot start, losing nothing', async () => {
+    const log = recordingLogger();
+    const missing = { writer: join(build.path, 'no-such-writer.mjs'), indexer: join(build.path, 'no-such-indexer.mjs') };
+    const { db, store } = await storeWith(missing, log);
+    const stored = await Promise.all([1, 2, 3].map((i) => store.add(incomingJson(patientMessage(`MRN-F${i}`, 'glucose')))));
+    await store.indexed();
+    expect(store.list({ limit: 10, filter: { text: 'glucose' } }).items.map((i) => i.id).sort()).toEqual(stored.map((s) => s.summary.id).sort());
+    expect([...log.warnings].sort()).toEqual([
+      'notification index thread unavailable; indexing on the main thread',
+      'notification writer thread unavailable; writing on the main thread',
+    ]);
+    await store.close();
+    db.close();
+  });
+});

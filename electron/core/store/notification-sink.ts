@@ -1,0 +1,128 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Logger } from '../logger';
+import { IndexThread } from './index-thread';
+import { NotificationIndexer } from './notification-indexer';
+import type { IncomingNotification, StoredNotification } from './notification-types';
+import { NotificationWriter } from './notification-writer';
+import type { StoreThreadScripts } from './store-thread-scripts';
+import { WriterThread } from './writer-thread';
+
+/** Where the receiver's notifications are written and indexed. */
+export interface NotificationSink {
+  /** Resolves once the row is committed durably (synchronous=FULL), with its summary. */
+  add(notification: IncomingNotification): Promise<StoredNotification>;
+  /** Starts writing and indexing (indexing first catches up with what a crash left). */
+  open(): Promise<void>;
+  /** Resolves once every row acknowledged so far has its lookup terms and FTS entry. */
+  indexed(): Promise<void>;
+  /** Commits whatever is queued, then refuses more. */
+  close(): Promise<void>;
+}
+
+/** Writer and indexer on the caller's connection and thread: tests, imports, and the fallback. */
+export class InlineSink implements NotificationSink {
+  readonly indexer: NotificationIndexer;
+  readonly writer: NotificationWriter;
+
+  constructor(db: DatabaseSync) {
+    this.indexer = new NotificationIndexer(db);
+    this.writer = new NotificationWriter(db, () => this.indexer.wake());
+  }
+
+  add(notification: IncomingNotification): Promise<StoredNotification> {
+    return this.writer.add(notification);
+  }
+
+  open(): Promise<void> {
+    this.indexer.wake();
+    return Promise.resolve();
+  }
+
+  indexed(): Promise<void> {
+    this.indexer.indexAll();
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.writer.close();
+    this.indexer.stop();
+    return Promise.resolve();
+  }
+}
+
+/**
+ * The app's sink: durable commits in the writer thread, indexing in the index thread, each with
+ * its own connection, so neither the fsync of a commit nor the indexing runs on the event loop
+ * that reads requests. A thread that cannot start at all (its script missing from a package, a
+ * platform without worker support) is replaced by the same code on the main connection: slower
+ * under load, nothing lost; a warning says so.
+ */
+export class ThreadedSink implements NotificationSink {
+  private readonly writerThread: WriterThread;
+  private readonly indexThread: IndexThread;
+  private inlineWriter: NotificationWriter | null = null;
+  private inlineIndexer: NotificationIndexer | null = null;
+  private closed = false;
+
+  constructor(
+    /** For the fallbacks: `main` without the index database attached (the writer's), `indexed` with it. */
+    private readonly db: { main: DatabaseSync; indexed: DatabaseSync },
+    dataDir: string,
+    scripts: StoreThreadScripts,
+    private readonly log: Logger,
+  ) {
+    this.writerThread = new WriterThread(scripts.writer, dataDir, {
+      committed: () => this.wakeIndexer(),
+      unavailable: (error, waiting) => {
+        const writer = this.fallBackWriter(error);
+        for (const w of waiting) writer.add(w.notification).then(w.resolve, w.reject);
+      },
+    });
+    this.indexThread = new IndexThread(scripts.indexer, dataDir, (error, started) => {
+      if (!started && !this.closed) this.fallBackIndexer(error);
+    });
+  }
+
+  async open(): Promise<void> {
+    await Promise.all([this.writerThread.start(), this.indexThread.start()]);
+  }
+
+  add(notification: IncomingNotification): Promise<StoredNotification> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    return this.inlineWriter ? this.inlineWriter.add(notification) : this.writerThread.add(notification);
+  }
+
+  indexed(): Promise<void> {
+    if (this.inlineIndexer) {
+      this.inlineIndexer.indexAll();
+      return Promise.resolve();
+    }
+    return this.indexThread.indexed();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.inlineWriter) this.inlineWriter.close();
+    else await this.writerThread.close();
+    this.inlineIndexer?.stop();
+    await this.indexThread.close();
+  }
+
+  private wakeIndexer(): void {
+    if (this.inlineIndexer) this.inlineIndexer.wake();
+    else if (!this.closed) this.indexThread.wake();
+  }
+
+  private fallBackWriter(error: Error): NotificationWriter {
+    this.log.warn('notification writer thread unavailable; writing on the main thread', { error: error.message });
+    this.inlineWriter ??= new NotificationWriter(this.db.main, () => this.wakeIndexer());
+    return this.inlineWriter;
+  }
+
+  private fallBackIndexer(error: Error): void {
+    this.log.warn('notification index thread unavailable; indexing on the main thread', { error: error.message });
+    this.inlineIndexer ??= new NotificationIndexer(this.db.indexed);
+    this.inlineIndexer.wake();
+  }
+}

@@ -1,0 +1,121 @@
+import type { IncomingNotification, StoredNotification } from './notification-types';
+import { StoreThread } from './store-thread';
+import { encodeNotification, type WriterReply, type WriterRequest } from './writer-protocol';
+
+interface Waiting {
+  notification: IncomingNotification;
+  resolve: (stored: StoredNotification) => void;
+  reject: (error: Error) => void;
+}
+
+const CLOSE_TIMEOUT_MS = 10_000;
+
+/**
+ * The main thread's side of the notification writer thread. Requests made in one turn of the
+ * event loop travel as one message. If the thread dies, what it had not answered fails (the
+ * sender gets a 5xx and retries; a webhook-id dedupes one that had been stored) and the next
+ * request starts a new thread. If it never started, `unavailable` gets what was waiting.
+ */
+export class WriterThread {
+  private readonly thread: StoreThread<WriterRequest, WriterReply>;
+  private nextSeq = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  private outgoing: { seq: number; notification: IncomingNotification }[] = [];
+  private flushScheduled = false;
+  /**
+   * An 'add' message is unanswered. The thread commits one message's items together; what arrives
+   * meanwhile waits here and goes as the next message when the answer comes, so messages (each a
+   * fixed cost on both threads) number one per commit, not one per turn of the event loop.
+   */
+  private awaitingCommit = false;
+
+  constructor(
+    script: string | URL,
+    dataDir: string,
+    private readonly events: {
+      /** Rows were committed (a cue for the indexer). */
+      committed(): void;
+      /** The thread could not start: these were never written; write them elsewhere. */
+      unavailable(error: Error, waiting: Waiting[]): void;
+    },
+  ) {
+    this.thread = new StoreThread(script, { dataDir }, { reply: (r) => this.replied(r), stopped: (e, started) => this.stopped(e, started) });
+  }
+
+  start(): Promise<boolean> {
+    return this.thread.start();
+  }
+
+  add(notification: IncomingNotification): Promise<StoredNotification> {
+    const seq = this.nextSeq++;
+    return new Promise<StoredNotification>((resolve, reject) => {
+      this.waiting.set(seq, { notification, resolve, reject });
+      this.outgoing.push({ seq, notification });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      // After this turn's I/O callbacks: requests that arrived together travel together.
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.thread.close({ kind: 'close' }, CLOSE_TIMEOUT_MS);
+  }
+
+  private flush(): void {
+    if (this.outgoing.length === 0 || this.awaitingCommit) return;
+    this.awaitingCommit = true;
+    const items = this.outgoing.map((o) => encodeNotification(o.seq, o.notification));
+    this.outgoing = [];
+    try {
+      this.thread.post(
+        { kind: 'add', items },
+        items.map((i) => i.body.buffer as ArrayBuffer),
+      );
+    } catch (error) {
+      // Not sendable (a bug): these fail with a 5xx rather than taking the receiver down.
+      this.awaitingCommit = false;
+      for (const { seq } of items) {
+        this.waiting.get(seq)?.reject(error instanceof Error ? error : new Error(String(error)));
+        this.waiting.delete(seq);
+      }
+    }
+  }
+
+  private replied(reply: WriterReply): void {
+    if (reply.kind !== 'stored') return;
+    this.awaitingCommit = false;
+    this.flush();
+    let stored = false;
+    for (const outcome of reply.outcomes) {
+      const waiting = this.waiting.get(outcome.seq);
+      if (!waiting) continue;
+      this.waiting.delete(outcome.seq);
+      if (outcome.ok) {
+        stored = true;
+        waiting.resolve(outcome.stored);
+      } else {
+        waiting.reject(new Error(outcome.message));
+      }
+    }
+    if (stored) this.events.committed();
+  }
+
+  private stopped(error: Error, started: boolean): void {
+    this.awaitingCommit = false;
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    this.outgoing = [];
+    if (!started) {
+      this.events.unavailable(error, waiting);
+      return;
+    }
+    for (const w of waiting) w.reject(new Error(`The notification could not be stored: the writer thread stopped (${error.message}).`));
+  }
+}
+
+export type { Waiting as WaitingWrite };
