@@ -1,10 +1,10 @@
-import { storeThreadsBeside } from '../core/store/store-thread-scripts';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { storeThreadsBeside } from '../core/store/store-thread-scripts';
 import { percentile, runLoad } from '../test-support/load-client';
 import { startReceiverProcess } from '../test-support/start-receiver-process';
 import type { ScenarioBenchmark, ScenarioOutcome } from './benchmark';
@@ -16,6 +16,12 @@ const WARMUP_MS = 1_500;
 const BODY_BYTES = 2048;
 const TARGET_RATIO = 0.3;
 const TARGET_P99_MS = 50;
+/**
+ * Bare and receiver alternate, this many times each: on a shared 2-core machine the bare endpoint
+ * alone varies by a third between runs, and a single pair can land on either side of the target.
+ * The ratio judged is the median of the rounds' ratios; the p99 judged is the worst round's.
+ */
+const ROUNDS = 3;
 
 interface Measured {
   requestsPerSecond: number;
@@ -58,6 +64,11 @@ async function measure(args: string[]): Promise<Measured> {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 /**
  * Sustained ingest of 2 KB notifications from 50 concurrent keep-alive senders for 10 s, against
  * the real receiver (endpoint routing, parse, facts, FTS, group commit with synchronous=FULL) and
@@ -66,29 +77,35 @@ const round = (n: number): number => Math.round(n * 100) / 100;
  */
 export const INGEST_BENCHMARK: ScenarioBenchmark = {
   name: 'ingest',
-  description: `receiver vs bare node:http, ${CONCURRENCY} concurrent senders, ${BODY_BYTES}-byte bodies, ${DURATION_MS / 1000} s each, durable (synchronous=FULL)`,
+  description: `receiver vs bare node:http, ${CONCURRENCY} concurrent senders, ${BODY_BYTES}-byte bodies, ${DURATION_MS / 1000} s each, ${ROUNDS} alternating rounds, durable (synchronous=FULL)`,
   async run(): Promise<ScenarioOutcome> {
-    const bare = await measure(['bare']);
-    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-ingest-'));
-    let receiver: Measured;
-    try {
-      const threads = storeThreadsBeside(import.meta.url);
-      receiver = await measure(['core', dataDir, fileURLToPath(threads.writer), fileURLToPath(threads.indexer)]);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+    const threads = storeThreadsBeside(import.meta.url);
+    const rounds: { bare: Measured; receiver: Measured; ratio: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const bare = await measure(['bare']);
+      // A fresh data folder each round, so the rounds measure the same thing.
+      const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-ingest-'));
+      try {
+        const receiver = await measure(['core', dataDir, fileURLToPath(threads.writer), fileURLToPath(threads.indexer)]);
+        rounds.push({ bare, receiver, ratio: round(receiver.requestsPerSecond / Math.max(1, bare.requestsPerSecond)) });
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     }
-    const ratio = round(receiver.requestsPerSecond / Math.max(1, bare.requestsPerSecond));
+    const ratio = median(rounds.map((r) => r.ratio));
+    const worstP99 = Math.max(...rounds.map((r) => r.receiver.p99Ms));
     const metRatio = ratio >= TARGET_RATIO;
-    const metP99 = receiver.p99Ms < TARGET_P99_MS;
+    const metP99 = worstP99 < TARGET_P99_MS;
     const report = {
       name: 'ingest',
       concurrency: CONCURRENCY,
       durationMs: DURATION_MS,
       bodyBytes: BODY_BYTES,
-      durability: 'synchronous=FULL, group commit; 2xx only after COMMIT',
-      bare,
-      receiver,
+      durability: 'synchronous=FULL, group commit in the writer thread; 2xx only after COMMIT',
+      rounds,
       ratio,
+      worstReceiverP99Ms: worstP99,
+      judged: `median of ${ROUNDS} rounds' ratios; worst round's receiver p99`,
       targets: { ratioAtLeast: TARGET_RATIO, p99UnderMs: TARGET_P99_MS },
       met: { ratio: metRatio, p99: metP99 },
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown' },
@@ -102,9 +119,8 @@ export const INGEST_BENCHMARK: ScenarioBenchmark = {
     return {
       report,
       lines: [
-        line('bare', bare),
-        line('receiver', receiver),
-        `  ratio ${ratio} (target ≥ ${TARGET_RATIO}: ${metRatio ? 'met' : 'MISSED'}); receiver p99 ${receiver.p99Ms} ms (target < ${TARGET_P99_MS} ms: ${metP99 ? 'met' : 'MISSED'})`,
+        ...rounds.flatMap((r, i) => [line(`bare ${i + 1}`, r.bare), line(`recv ${i + 1}`, r.receiver), `  ratio ${r.ratio}`]),
+        `  median ratio ${ratio} (target ≥ ${TARGET_RATIO}: ${metRatio ? 'met' : 'MISSED'}); worst receiver p99 ${worstP99} ms (target < ${TARGET_P99_MS} ms: ${metP99 ? 'met' : 'MISSED'})`,
       ],
       metTargets: metRatio && metP99,
     };

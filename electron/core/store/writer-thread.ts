@@ -22,12 +22,6 @@ export class WriterThread {
   private readonly waiting = new Map<number, Waiting>();
   private outgoing: { seq: number; notification: IncomingNotification }[] = [];
   private flushScheduled = false;
-  /**
-   * An 'add' message is unanswered. The thread commits one message's items together; what arrives
-   * meanwhile waits here and goes as the next message when the answer comes, so messages (each a
-   * fixed cost on both threads) number one per commit, not one per turn of the event loop.
-   */
-  private awaitingCommit = false;
 
   constructor(
     script: string | URL,
@@ -67,8 +61,7 @@ export class WriterThread {
   }
 
   private flush(): void {
-    if (this.outgoing.length === 0 || this.awaitingCommit) return;
-    this.awaitingCommit = true;
+    if (this.outgoing.length === 0) return;
     const items = this.outgoing.map((o) => encodeNotification(o.seq, o.notification));
     this.outgoing = [];
     try {
@@ -78,7 +71,6 @@ export class WriterThread {
       );
     } catch (error) {
       // Not sendable (a bug): these fail with a 5xx rather than taking the receiver down.
-      this.awaitingCommit = false;
       for (const { seq } of items) {
         this.waiting.get(seq)?.reject(error instanceof Error ? error : new Error(String(error)));
         this.waiting.delete(seq);
@@ -88,8 +80,6 @@ export class WriterThread {
 
   private replied(reply: WriterReply): void {
     if (reply.kind !== 'stored') return;
-    this.awaitingCommit = false;
-    this.flush();
     let stored = false;
     for (const outcome of reply.outcomes) {
       const waiting = this.waiting.get(outcome.seq);
@@ -106,7 +96,6 @@ export class WriterThread {
   }
 
   private stopped(error: Error, started: boolean): void {
-    this.awaitingCommit = false;
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     this.outgoing = [];
