@@ -33,7 +33,7 @@ export function WritebackScreen() {
   const output = preview.output;
   const result = output?.result ?? null;
 
-  // Each keystroke goes to the worker at once, then to the store (whose render would be later).
+  // Each keystroke goes to the preview at once, then to the store (whose render would be later).
   const typed = (next: string) => {
     preview.client.submit(next, options);
     writebackActions.textEdited(next);

@@ -21,20 +21,23 @@ export interface LivePreview {
 const createWorker = () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
 
 /**
- * The live preview of `text`. Typing reaches the worker sooner through `client.submit` (the editor
+ * The live preview of `text`. Typing reaches the client sooner through `client.submit` (the editor
  * calls it on each change); this hook submits whatever else changes the text or the options.
  */
 export function useLivePreview(text: string, options: TranslateOptions): LivePreview {
   const [client] = useState(() => new PreviewClient(createWorker));
-  useEffect(() => () => client.dispose(), [client]);
+  useEffect(() => {
+    let live = true;
+    // The translator's code for this thread loads after the screen; until then the worker answers.
+    void import('./preview-compute').then((m) => {
+      if (live) client.computeInline(m.computePreview);
+    });
+    return () => {
+      live = false;
+      client.dispose();
+    };
+  }, [client]);
   useEffect(() => client.submit(text, options), [client, text, options]);
   const s = useSyncExternalStore(client.subscribe, client.getSnapshot);
-  return {
-    client,
-    output: s.output,
-    text: s.text,
-    seq: s.seq,
-    problem: s.answeredText === text ? s.problem : null,
-    pending: s.answeredText !== text,
-  };
+  return { client, output: s.output, text: s.text, seq: s.seq, problem: s.problem, pending: s.pending };
 }
