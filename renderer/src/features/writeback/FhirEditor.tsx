@@ -3,12 +3,17 @@ import { monaco } from '../../monaco/monaco-setup';
 import { fhirPathAt, type TextRange } from './fhir-json-locations';
 import type { EditorMarker, SchemaMarker } from './editor-types';
 import { registerFhirSchema } from './register-fhir-schema';
+import type { LoadedText } from './writeback-store';
 
 /** How long the caret must rest before the FHIR path under it is looked up for lineage highlighting. */
 const CARET_REST_MS = 120;
 
 export interface FhirEditorProps {
-  text: string;
+  /** The text to start with (the draft, which outlives the editor). */
+  draft(): string;
+  /** A text put in from outside (a template): replaces the content whenever this object changes. */
+  loaded: LoadedText;
+  /** Each edit's new text, from Monaco's change event. */
   onChange(text: string): void;
   /** The FHIR path under the caret (null at the root or outside any element). */
   onCursorPath(path: string | null): void;
@@ -51,7 +56,7 @@ export default function FhirEditor(props: FhirEditorProps) {
     if (!host.current) return;
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(latest.current.text, 'json', uri);
+    const model = monaco.editor.createModel(latest.current.draft(), 'json', uri);
     registerFhirSchema(MODEL_URI);
     const editor = monaco.editor.create(host.current, {
       model,
@@ -113,15 +118,19 @@ export default function FhirEditor(props: FhirEditorProps) {
   }, []);
 
   // A text that did not come from typing (a template, a reset): replace it as one undoable edit.
+  const { loaded } = props;
+  const shownLoaded = useRef(loaded);
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === props.text) return;
+    if (!editor || !model || shownLoaded.current === loaded) return;
+    shownLoaded.current = loaded;
+    if (model.getValue() === loaded.text) return;
     editor.pushUndoStop();
-    editor.executeEdits('switchboard', [{ range: model.getFullModelRange(), text: props.text }]);
+    editor.executeEdits('switchboard', [{ range: model.getFullModelRange(), text: loaded.text }]);
     editor.pushUndoStop();
     editor.setScrollTop(0);
-  }, [props.text]);
+  }, [loaded]);
 
   const { rangesText, highlights, unmapped, markers, revealNonce, reveal } = props;
 

@@ -4,10 +4,9 @@ import type { WritebackTarget } from '../../../../shared/contract';
 import { useConnections } from '../composer/useQueryRun';
 import { StatusTimeline } from './StatusTimeline';
 import { useDestinations, useEnqueue, useSaveDestination } from './useWritebackApi';
-import { writebackActions, useWriteback } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback } from './writeback-store';
 
 interface Props {
-  text: string;
   /** The options the preview used: the same go with the writeback, so what is sent is what was previewed. */
   options: TranslateOptions;
   previewOk: boolean;
@@ -20,7 +19,7 @@ const encode = (c: Choice) => (c.kind === 'saved' ? `saved:${c.id}` : c.kind);
 const decode = (v: string): Choice => (v.startsWith('saved:') ? { kind: 'saved', id: Number(v.slice(6)) } : v === 'fhir' ? { kind: 'fhir' } : { kind: 'mllp' });
 
 /** Send: where to (a saved destination, an MLLP address, a FHIR connection), then the writeback's live status. */
-export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
+export function SendPanel({ options, previewOk, onLocatePath }: Props) {
   const destinations = useDestinations();
   const connections = useConnections().data?.items ?? [];
   const enqueue = useEnqueue();
@@ -45,7 +44,7 @@ export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
     if (!t) return;
     let input: Record<string, unknown>;
     try {
-      input = JSON.parse(text) as Record<string, unknown>;
+      input = JSON.parse(writebackDraft()) as Record<string, unknown>;
     } catch {
       return;
     }
@@ -118,7 +117,7 @@ export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
         </p>
       )}
       {saveDestination.error && <p className="error small">{saveDestination.error.message}</p>}
-      {followedId !== null && <StatusTimeline id={followedId} text={text} options={options} onLocatePath={onLocatePath} />}
+      {followedId !== null && <StatusTimeline id={followedId} options={options} onLocatePath={onLocatePath} />}
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { TEMPLATES, templateById, type EditIntent } from './templates';
 import { useDeleteTemplate, useSaveTemplate, useUserTemplates } from './useWritebackApi';
-import { writebackActions, useWriteback } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback } from './writeback-store';
 
 interface Props {
-  text: string;
   optionsOpen: boolean;
   onToggleOptions(): void;
 }
@@ -12,7 +11,7 @@ interface Props {
 const ACTIONS = ['create', 'update', 'cancel', 'delete'] as const;
 
 /** Template choice (built-in and saved), the edit's action, save-as, and the destination options toggle. */
-export function TemplateBar({ text, optionsOpen, onToggleOptions }: Props) {
+export function TemplateBar({ optionsOpen, onToggleOptions }: Props) {
   const templateId = useWriteback((s) => s.templateId);
   const intent = useWriteback((s) => s.intent);
   const saved = useUserTemplates().data?.items ?? [];
@@ -36,6 +35,7 @@ export function TemplateBar({ text, optionsOpen, onToggleOptions }: Props) {
   const submit = () => {
     const trimmed = name.trim();
     if (!trimmed) return;
+    const text = writebackDraft();
     save.mutate(
       { name: trimmed, text, intent },
       {

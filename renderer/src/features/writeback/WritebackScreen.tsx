@@ -11,13 +11,13 @@ import { SegmentTree } from './SegmentTree';
 import { SendPanel } from './SendPanel';
 import { TemplateBar } from './TemplateBar';
 import { useLivePreview } from './useLivePreview';
-import { writebackActions, useWriteback, type FieldPick } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback, type FieldPick } from './writeback-store';
 
 const NO_RANGES: never[] = [];
 
 /** Writeback: FHIR JSON on the left, the HL7 v2 the receiver gets on the right, live; lineage both ways; send and follow. */
 export function WritebackScreen() {
-  const text = useWriteback((s) => s.text);
+  const loaded = useWriteback((s) => s.loaded);
   const intent = useWriteback((s) => s.intent);
   const destination = useWriteback((s) => s.destination);
   const picked = useWriteback((s) => s.picked);
@@ -29,11 +29,11 @@ export function WritebackScreen() {
   const [scrollTo, setScrollTo] = useState<{ segmentIndex: number; nonce: string } | null>(null);
 
   const options = useMemo(() => ({ ...destination, ...intent }), [destination, intent]);
-  const preview = useLivePreview(text, options);
+  const preview = useLivePreview(loaded, options);
   const output = preview.output;
   const result = output?.result ?? null;
 
-  // Each keystroke goes to the preview at once, then to the store (whose render would be later).
+  // Each keystroke goes to the preview at once, then to the store (which no component showing it reads).
   const typed = (next: string) => {
     preview.client.submit(next, options);
     writebackActions.textEdited(next);
@@ -80,12 +80,13 @@ export function WritebackScreen() {
 
   return (
     <section className="screen writeback">
-      <TemplateBar text={text} optionsOpen={optionsOpen} onToggleOptions={() => setOptionsOpen((o) => !o)} />
+      <TemplateBar optionsOpen={optionsOpen} onToggleOptions={() => setOptionsOpen((o) => !o)} />
       {optionsOpen && <DestinationPanel focusType={output?.focusType ?? null} />}
       <div className="wb-split">
         <div className="wb-left">
           <LazyFhirEditor
-            text={text}
+            draft={writebackDraft}
+            loaded={loaded}
             onChange={typed}
             onCursorPath={writebackActions.cursorMoved}
             onSchemaMarkers={writebackActions.schemaMarkersChanged}
@@ -152,7 +153,7 @@ export function WritebackScreen() {
             </div>
           )}
           <IssuesPanel issues={issues} onLocate={locate} />
-          <SendPanel text={text} options={options} previewOk={Boolean(result?.ok)} onLocatePath={locatePath} />
+          <SendPanel options={options} previewOk={Boolean(result?.ok)} onLocatePath={locatePath} />
         </div>
       </div>
     </section>
