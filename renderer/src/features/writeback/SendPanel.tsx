@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TranslateOptions } from '../../../../shared/fhir-to-v2';
 import type { WritebackTarget } from '../../../../shared/contract';
 import { useConnections } from '../composer/useQueryRun';
@@ -18,8 +18,11 @@ type Choice = { kind: 'saved'; id: number } | { kind: 'mllp' } | { kind: 'fhir' 
 const encode = (c: Choice) => (c.kind === 'saved' ? `saved:${c.id}` : c.kind);
 const decode = (v: string): Choice => (v.startsWith('saved:') ? { kind: 'saved', id: Number(v.slice(6)) } : v === 'fhir' ? { kind: 'fhir' } : { kind: 'mllp' });
 
-/** Send: where to (a saved destination, an MLLP address, a FHIR connection), then the writeback's live status. */
-export function SendPanel({ options, previewOk, onLocatePath }: Props) {
+/**
+ * Send: where to (a saved destination, an MLLP address, a FHIR connection), then the writeback's live
+ * status. Memoised: it reads the text only when sending, so typing does not re-render it.
+ */
+export const SendPanel = memo(function SendPanel({ options, previewOk, onLocatePath }: Props) {
   const destinations = useDestinations();
   const connections = useConnections().data?.items ?? [];
   const enqueue = useEnqueue();
@@ -120,7 +123,7 @@ export function SendPanel({ options, previewOk, onLocatePath }: Props) {
       {followedId !== null && <StatusTimeline id={followedId} options={options} onLocatePath={onLocatePath} />}
     </section>
   );
-}
+});
 
 /** What belongs to a destination (routing, version, authorities), not to one edit. */
 function withoutIntent(options: TranslateOptions) {

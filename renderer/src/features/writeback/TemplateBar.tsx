@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { TEMPLATES, templateById, type EditIntent } from './templates';
 import { useDeleteTemplate, useSaveTemplate, useUserTemplates } from './useWritebackApi';
 import { writebackActions, writebackDraft, useWriteback } from './writeback-store';
@@ -10,8 +10,11 @@ interface Props {
 
 const ACTIONS = ['create', 'update', 'cancel', 'delete'] as const;
 
-/** Template choice (built-in and saved), the edit's action, save-as, and the destination options toggle. */
-export function TemplateBar({ optionsOpen, onToggleOptions }: Props) {
+/**
+ * Template choice (built-in and saved), the edit's action, save-as, and the destination options toggle.
+ * Memoised: it shows nothing of the text, so typing does not re-render it.
+ */
+export const TemplateBar = memo(function TemplateBar({ optionsOpen, onToggleOptions }: Props) {
   const templateId = useWriteback((s) => s.templateId);
   const intent = useWriteback((s) => s.intent);
   const saved = useUserTemplates().data?.items ?? [];
@@ -127,4 +130,4 @@ export function TemplateBar({ optionsOpen, onToggleOptions }: Props) {
       </button>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useStableCallback } from '../../state/useStableCallback';
 import { DestinationPanel } from './DestinationPanel';
 import { Er7Diff } from './Er7Diff';
 import { Er7Preview } from './Er7Preview';
@@ -50,22 +51,22 @@ export function WritebackScreen() {
   const followCaret = useMemo(() => (firstLinked === null ? null : { segmentIndex: firstLinked, nonce: cursorPath ?? '' }), [firstLinked, cursorPath]);
 
   // v2 → FHIR: highlight where the field came from and scroll the editor there.
-  const pick = (p: FieldPick) => {
+  const pick = useStableCallback((p: FieldPick) => {
     writebackActions.fieldPicked(p);
     const first = output ? sourcesOfField(output, p).ranges[0] : undefined;
     if (first) writebackActions.revealRequested(first);
-  };
-  const locate = (issue: ShownIssue) => {
+  });
+  const locate = useStableCallback((issue: ShownIssue) => {
     if (issue.segmentIndex !== undefined && issue.field !== undefined) {
       writebackActions.fieldPicked({ segmentIndex: issue.segmentIndex, field: issue.field });
       setScrollTo({ segmentIndex: issue.segmentIndex, nonce: issue.key + Date.now() });
       if (tab === 'diff') writebackActions.tabShown('message');
     }
     if (issue.range) writebackActions.revealRequested(issue.range);
-  };
+  });
 
   // An ACK's FHIR path (or its nearest element present in the text): highlight it and scroll there.
-  const locatePath = (path: string) => {
+  const locatePath = useStableCallback((path: string) => {
     if (!output) return;
     let p: string | undefined = path;
     while (p && !output.ranges[p]) p = parentPath(p);
@@ -73,14 +74,15 @@ export function WritebackScreen() {
     if (!range) return;
     writebackActions.fieldPicked(null);
     writebackActions.revealRequested(range);
-  };
+  });
+  const toggleOptions = useCallback(() => setOptionsOpen((o) => !o), []);
   const kind = output?.focusType ? `${output.focusType}${capitalize(intent.action ?? 'create')}` : null;
 
-  const highlights = sources?.ranges ?? (reveal && !picked ? [reveal.range] : NO_RANGES);
+  const highlights = useMemo(() => sources?.ranges ?? (reveal && !picked ? [reveal.range] : NO_RANGES), [sources, reveal, picked]);
 
   return (
     <section className="screen writeback">
-      <TemplateBar optionsOpen={optionsOpen} onToggleOptions={() => setOptionsOpen((o) => !o)} />
+      <TemplateBar optionsOpen={optionsOpen} onToggleOptions={toggleOptions} />
       {optionsOpen && <DestinationPanel focusType={output?.focusType ?? null} />}
       <div className="wb-split">
         <div className="wb-left">
