@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { monaco } from '../../monaco/monaco-setup';
 import { fhirPathAt, type TextRange } from './fhir-json-locations';
 import type { EditorMarker, SchemaMarker } from './editor-types';
+import { markerWriter, placeDecorations } from './editor-annotations';
 import { registerFhirSchema } from './register-fhir-schema';
 import type { LoadedText } from './writeback-store';
 
@@ -36,6 +37,16 @@ export const MODEL_URI = 'inmemory://switchboard/writeback.fhir.json';
 const OWNER = 'switchboard';
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
 
+const HIGHLIGHT: monaco.editor.IModelDecorationOptions = {
+  className: 'wb-lineage-source',
+  overviewRuler: { color: '#2f6fde', position: monaco.editor.OverviewRulerLane.Center },
+};
+const UNMAPPED: monaco.editor.IModelDecorationOptions = {
+  inlineClassName: 'wb-unmapped',
+  hoverMessage: { value: '**Unmapped**: no HL7 v2 field carries this element; the receiver will not get it.' },
+  overviewRuler: { color: '#b0b7c3', position: monaco.editor.OverviewRulerLane.Left },
+};
+
 function severityOf(s: monaco.MarkerSeverity): SchemaMarker['severity'] {
   return s === monaco.MarkerSeverity.Error ? 'error' : s === monaco.MarkerSeverity.Warning ? 'warning' : 'info';
 }
@@ -46,6 +57,9 @@ export default function FhirEditor(props: FhirEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlightDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const unmappedDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const writeMarkers = useRef<((markers: monaco.editor.IMarkerData[]) => void) | null>(null);
+  // The text the model holds at `version`, as last reported through onChange (or given at creation).
+  const shownText = useRef<{ text: string; version: number } | null>(null);
   // The latest callbacks and root type, read by the editor's listeners without re-creating it.
   const latest = useRef(props);
   useEffect(() => {
@@ -73,10 +87,16 @@ export default function FhirEditor(props: FhirEditorProps) {
     editorRef.current = editor;
     highlightDecorations.current = editor.createDecorationsCollection();
     unmappedDecorations.current = editor.createDecorationsCollection();
+    writeMarkers.current = markerWriter(model, OWNER);
+    shownText.current = { text: model.getValue(), version: model.getVersionId() };
     let reported = '[]';
     let cursorTimer: ReturnType<typeof setTimeout> | undefined;
     const subscriptions = [
-      model.onDidChangeContent(() => latest.current.onChange(model.getValue())),
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        shownText.current = { text, version: model.getVersionId() };
+        latest.current.onChange(text);
+      }),
       editor.onDidChangeCursorPosition((e) => {
         // Finding the FHIR path re-reads the whole document; every typed character moves the caret,
         // so it waits until the caret rests instead of costing each keystroke.
@@ -114,6 +134,8 @@ export default function FhirEditor(props: FhirEditorProps) {
       editor.dispose();
       model.dispose();
       editorRef.current = null;
+      writeMarkers.current = null;
+      shownText.current = null;
     };
   }, []);
 
@@ -136,31 +158,14 @@ export default function FhirEditor(props: FhirEditorProps) {
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
+    const shown = shownText.current;
     // Offsets of an older text would land in the wrong place; the preview of this text is on its way.
-    if (!model || model.getValue() !== rangesText) return;
+    // (The text object the editor last reported: comparing it is cheaper than reading the model's.)
+    if (!model || !shown || model.getVersionId() !== shown.version || shown.text !== rangesText) return;
     const toRange = (r: TextRange) => monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
-    highlightDecorations.current?.set(
-      highlights.map((r) => ({
-        range: toRange(r),
-        options: {
-          className: 'wb-lineage-source',
-          overviewRuler: { color: '#2f6fde', position: monaco.editor.OverviewRulerLane.Center },
-        },
-      })),
-    );
-    unmappedDecorations.current?.set(
-      unmapped.map((r) => ({
-        range: toRange(r),
-        options: {
-          inlineClassName: 'wb-unmapped',
-          hoverMessage: { value: '**Unmapped**: no HL7 v2 field carries this element; the receiver will not get it.' },
-          overviewRuler: { color: '#b0b7c3', position: monaco.editor.OverviewRulerLane.Left },
-        },
-      })),
-    );
-    monaco.editor.setModelMarkers(
-      model,
-      OWNER,
+    if (highlightDecorations.current) placeDecorations(highlightDecorations.current, highlights.map(toRange), HIGHLIGHT);
+    if (unmappedDecorations.current) placeDecorations(unmappedDecorations.current, unmapped.map(toRange), UNMAPPED);
+    writeMarkers.current?.(
       markers.map((m) => {
         const s = model.getPositionAt(m.start);
         const e = model.getPositionAt(m.end);
