@@ -3,6 +3,7 @@ import { monaco } from '../../monaco/monaco-setup';
 import { fhirPathAt, type TextRange } from './fhir-json-locations';
 import type { EditorMarker, SchemaMarker } from './editor-types';
 import { markerWriter, placeDecorations } from './editor-annotations';
+import { FHIR_EDITOR_OPTIONS, FHIR_MODEL_OPTIONS } from './editor-options';
 import { registerFhirSchema } from './register-fhir-schema';
 import type { LoadedText } from './writeback-store';
 
@@ -71,19 +72,9 @@ export default function FhirEditor(props: FhirEditorProps) {
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(latest.current.draft(), 'json', uri);
+    model.updateOptions(FHIR_MODEL_OPTIONS);
     registerFhirSchema(MODEL_URI);
-    const editor = monaco.editor.create(host.current, {
-      model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      folding: true,
-      fontSize: 12.5,
-      tabSize: 2,
-      ariaLabel: 'FHIR JSON of the writeback',
-      quickSuggestions: { strings: true, other: true, comments: false },
-      fixedOverflowWidgets: true,
-    });
+    const editor = monaco.editor.create(host.current, { ...FHIR_EDITOR_OPTIONS, model });
     editorRef.current = editor;
     highlightDecorations.current = editor.createDecorationsCollection();
     unmappedDecorations.current = editor.createDecorationsCollection();
