@@ -74,6 +74,7 @@ export function Er7Preview({ result, seq, computeMs, picked, linked, scrollTo, f
                 segment={segment}
                 segmentIndex={item.index}
                 facts={facts}
+                signature={lineSignature(result.er7, segment, item.index, facts)}
                 pickedField={picked?.segmentIndex === item.index ? picked.field : null}
                 linkedFields={linkedFieldsOf(linked, item.index)}
               />
@@ -98,15 +99,34 @@ function linkedFieldsOf(linked: ReadonlySet<string>, segmentIndex: number): stri
   return out.join(',');
 }
 
+/**
+ * What a line shows of `er7`, `segment` and `facts`, as one string. Every translation brings new
+ * objects for all three, though a keystroke usually changes one field of one line: comparing this
+ * instead lets the unchanged lines skip rendering.
+ */
+function lineSignature(er7: string, segment: Er7Segment, segmentIndex: number, facts: FieldFacts): string {
+  let signature = `${facts.labels[segmentIndex] ?? ''}\u0001${er7.slice(segment.start, segment.end)}`;
+  for (const field of segment.fields) {
+    const key = fieldKey(segmentIndex, field.position);
+    signature += `\u0001${field.position}:${field.start - segment.start}:${field.end - segment.start}:${facts.issues.get(key) ?? ''}:${facts.sources.get(key)?.join('\u0002') ?? ''}`;
+  }
+  return signature;
+}
+
 interface LineProps {
   top: number;
   er7: string;
   segment: Er7Segment;
   segmentIndex: number;
   facts: FieldFacts;
+  /** Stands for `er7`, `segment` and `facts` when deciding whether to render again. */
+  signature: string;
   pickedField: number | null;
   linkedFields: string;
 }
+
+const sameLine = (a: LineProps, b: LineProps) =>
+  a.signature === b.signature && a.top === b.top && a.segmentIndex === b.segmentIndex && a.pickedField === b.pickedField && a.linkedFields === b.linkedFields;
 
 const Er7Line = memo(function Er7Line({ top, er7, segment, segmentIndex, facts, pickedField, linkedFields }: LineProps) {
   const linked = linkedFields === '' ? [] : linkedFields.split(',').map(Number);
@@ -150,4 +170,4 @@ const Er7Line = memo(function Er7Line({ top, er7, segment, segmentIndex, facts, 
       {parts}
     </div>
   );
-});
+}, sameLine);

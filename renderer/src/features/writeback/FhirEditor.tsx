@@ -2,13 +2,20 @@ import { useEffect, useRef } from 'react';
 import { monaco } from '../../monaco/monaco-setup';
 import { fhirPathAt, type TextRange } from './fhir-json-locations';
 import type { EditorMarker, SchemaMarker } from './editor-types';
+import { markerWriter, placeDecorations } from './editor-annotations';
+import { FHIR_EDITOR_OPTIONS, FHIR_MODEL_OPTIONS } from './editor-options';
 import { registerFhirSchema } from './register-fhir-schema';
+import type { LoadedText } from './writeback-store';
 
 /** How long the caret must rest before the FHIR path under it is looked up for lineage highlighting. */
 const CARET_REST_MS = 120;
 
 export interface FhirEditorProps {
-  text: string;
+  /** The text to start with (the draft, which outlives the editor). */
+  draft(): string;
+  /** A text put in from outside (a template): replaces the content whenever this object changes. */
+  loaded: LoadedText;
+  /** Each edit's new text, from Monaco's change event. */
   onChange(text: string): void;
   /** The FHIR path under the caret (null at the root or outside any element). */
   onCursorPath(path: string | null): void;
@@ -31,6 +38,16 @@ export const MODEL_URI = 'inmemory://switchboard/writeback.fhir.json';
 const OWNER = 'switchboard';
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
 
+const HIGHLIGHT: monaco.editor.IModelDecorationOptions = {
+  className: 'wb-lineage-source',
+  overviewRuler: { color: '#2f6fde', position: monaco.editor.OverviewRulerLane.Center },
+};
+const UNMAPPED: monaco.editor.IModelDecorationOptions = {
+  inlineClassName: 'wb-unmapped',
+  hoverMessage: { value: '**Unmapped**: no HL7 v2 field carries this element; the receiver will not get it.' },
+  overviewRuler: { color: '#b0b7c3', position: monaco.editor.OverviewRulerLane.Left },
+};
+
 function severityOf(s: monaco.MarkerSeverity): SchemaMarker['severity'] {
   return s === monaco.MarkerSeverity.Error ? 'error' : s === monaco.MarkerSeverity.Warning ? 'warning' : 'info';
 }
@@ -41,6 +58,9 @@ export default function FhirEditor(props: FhirEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const highlightDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const unmappedDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const writeMarkers = useRef<((markers: monaco.editor.IMarkerData[]) => void) | null>(null);
+  // The text the model holds at `version`, as last reported through onChange (or given at creation).
+  const shownText = useRef<{ text: string; version: number } | null>(null);
   // The latest callbacks and root type, read by the editor's listeners without re-creating it.
   const latest = useRef(props);
   useEffect(() => {
@@ -51,27 +71,23 @@ export default function FhirEditor(props: FhirEditorProps) {
     if (!host.current) return;
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(latest.current.text, 'json', uri);
+    const model = monaco.editor.createModel(latest.current.draft(), 'json', uri);
+    model.updateOptions(FHIR_MODEL_OPTIONS);
     registerFhirSchema(MODEL_URI);
-    const editor = monaco.editor.create(host.current, {
-      model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      folding: true,
-      fontSize: 12.5,
-      tabSize: 2,
-      ariaLabel: 'FHIR JSON of the writeback',
-      quickSuggestions: { strings: true, other: true, comments: false },
-      fixedOverflowWidgets: true,
-    });
+    const editor = monaco.editor.create(host.current, { ...FHIR_EDITOR_OPTIONS, model });
     editorRef.current = editor;
     highlightDecorations.current = editor.createDecorationsCollection();
     unmappedDecorations.current = editor.createDecorationsCollection();
+    writeMarkers.current = markerWriter(model, OWNER);
+    shownText.current = { text: model.getValue(), version: model.getVersionId() };
     let reported = '[]';
     let cursorTimer: ReturnType<typeof setTimeout> | undefined;
     const subscriptions = [
-      model.onDidChangeContent(() => latest.current.onChange(model.getValue())),
+      model.onDidChangeContent(() => {
+        const text = model.getValue();
+        shownText.current = { text, version: model.getVersionId() };
+        latest.current.onChange(text);
+      }),
       editor.onDidChangeCursorPosition((e) => {
         // Finding the FHIR path re-reads the whole document; every typed character moves the caret,
         // so it waits until the caret rests instead of costing each keystroke.
@@ -109,49 +125,38 @@ export default function FhirEditor(props: FhirEditorProps) {
       editor.dispose();
       model.dispose();
       editorRef.current = null;
+      writeMarkers.current = null;
+      shownText.current = null;
     };
   }, []);
 
   // A text that did not come from typing (a template, a reset): replace it as one undoable edit.
+  const { loaded } = props;
+  const shownLoaded = useRef(loaded);
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === props.text) return;
+    if (!editor || !model || shownLoaded.current === loaded) return;
+    shownLoaded.current = loaded;
+    if (model.getValue() === loaded.text) return;
     editor.pushUndoStop();
-    editor.executeEdits('switchboard', [{ range: model.getFullModelRange(), text: props.text }]);
+    editor.executeEdits('switchboard', [{ range: model.getFullModelRange(), text: loaded.text }]);
     editor.pushUndoStop();
     editor.setScrollTop(0);
-  }, [props.text]);
+  }, [loaded]);
 
   const { rangesText, highlights, unmapped, markers, revealNonce, reveal } = props;
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
+    const shown = shownText.current;
     // Offsets of an older text would land in the wrong place; the preview of this text is on its way.
-    if (!model || model.getValue() !== rangesText) return;
+    // (The text object the editor last reported: comparing it is cheaper than reading the model's.)
+    if (!model || !shown || model.getVersionId() !== shown.version || shown.text !== rangesText) return;
     const toRange = (r: TextRange) => monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
-    highlightDecorations.current?.set(
-      highlights.map((r) => ({
-        range: toRange(r),
-        options: {
-          className: 'wb-lineage-source',
-          overviewRuler: { color: '#2f6fde', position: monaco.editor.OverviewRulerLane.Center },
-        },
-      })),
-    );
-    unmappedDecorations.current?.set(
-      unmapped.map((r) => ({
-        range: toRange(r),
-        options: {
-          inlineClassName: 'wb-unmapped',
-          hoverMessage: { value: '**Unmapped**: no HL7 v2 field carries this element; the receiver will not get it.' },
-          overviewRuler: { color: '#b0b7c3', position: monaco.editor.OverviewRulerLane.Left },
-        },
-      })),
-    );
-    monaco.editor.setModelMarkers(
-      model,
-      OWNER,
+    if (highlightDecorations.current) placeDecorations(highlightDecorations.current, highlights.map(toRange), HIGHLIGHT);
+    if (unmappedDecorations.current) placeDecorations(unmappedDecorations.current, unmapped.map(toRange), UNMAPPED);
+    writeMarkers.current?.(
       markers.map((m) => {
         const s = model.getPositionAt(m.start);
         const e = model.getPositionAt(m.end);

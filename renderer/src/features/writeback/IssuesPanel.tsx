@@ -1,12 +1,16 @@
-import { SOURCE_LABEL, type ShownIssue } from './issues-model';
+import { memo } from 'react';
+import { sameIssues, SOURCE_LABEL, type ShownIssue } from './issues-model';
 
 interface Props {
   issues: readonly ShownIssue[];
   onLocate(issue: ShownIssue): void;
 }
 
-/** Every problem in one list; a click shows it in the editor, the preview, or both. */
-export function IssuesPanel({ issues, onLocate }: Props) {
+/**
+ * Every problem in one list; a click shows it in the editor, the preview, or both. Each preview
+ * brings a new list, usually the same as the last: it re-renders only when a row differs.
+ */
+export const IssuesPanel = memo(function IssuesPanel({ issues, onLocate }: Props) {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   return (
@@ -42,4 +46,4 @@ export function IssuesPanel({ issues, onLocate }: Props) {
       )}
     </section>
   );
-}
+}, (a, b) => a.onLocate === b.onLocate && sameIssues(a.issues, b.issues));

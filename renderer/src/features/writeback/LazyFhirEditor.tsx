@@ -6,7 +6,7 @@ const FhirEditor = lazy(() => import('./FhirEditor'));
 /** Monaco loads with the first visit to this screen; until then the text shows as it is. */
 export function LazyFhirEditor(props: FhirEditorProps) {
   return (
-    <Suspense fallback={<pre className="wb-editor wb-editor-loading">{props.text.slice(0, 20_000)}</pre>}>
+    <Suspense fallback={<pre className="wb-editor wb-editor-loading">{props.draft().slice(0, 20_000)}</pre>}>
       <FhirEditor {...props} />
     </Suspense>
   );

@@ -1,13 +1,12 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TranslateOptions } from '../../../../shared/fhir-to-v2';
 import type { WritebackTarget } from '../../../../shared/contract';
 import { useConnections } from '../composer/useQueryRun';
 import { StatusTimeline } from './StatusTimeline';
 import { useDestinations, useEnqueue, useSaveDestination } from './useWritebackApi';
-import { writebackActions, useWriteback } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback } from './writeback-store';
 
 interface Props {
-  text: string;
   /** The options the preview used: the same go with the writeback, so what is sent is what was previewed. */
   options: TranslateOptions;
   previewOk: boolean;
@@ -19,8 +18,11 @@ type Choice = { kind: 'saved'; id: number } | { kind: 'mllp' } | { kind: 'fhir' 
 const encode = (c: Choice) => (c.kind === 'saved' ? `saved:${c.id}` : c.kind);
 const decode = (v: string): Choice => (v.startsWith('saved:') ? { kind: 'saved', id: Number(v.slice(6)) } : v === 'fhir' ? { kind: 'fhir' } : { kind: 'mllp' });
 
-/** Send: where to (a saved destination, an MLLP address, a FHIR connection), then the writeback's live status. */
-export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
+/**
+ * Send: where to (a saved destination, an MLLP address, a FHIR connection), then the writeback's live
+ * status. Memoised: it reads the text only when sending, so typing does not re-render it.
+ */
+export const SendPanel = memo(function SendPanel({ options, previewOk, onLocatePath }: Props) {
   const destinations = useDestinations();
   const connections = useConnections().data?.items ?? [];
   const enqueue = useEnqueue();
@@ -45,7 +47,7 @@ export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
     if (!t) return;
     let input: Record<string, unknown>;
     try {
-      input = JSON.parse(text) as Record<string, unknown>;
+      input = JSON.parse(writebackDraft()) as Record<string, unknown>;
     } catch {
       return;
     }
@@ -118,10 +120,10 @@ export function SendPanel({ text, options, previewOk, onLocatePath }: Props) {
         </p>
       )}
       {saveDestination.error && <p className="error small">{saveDestination.error.message}</p>}
-      {followedId !== null && <StatusTimeline id={followedId} text={text} options={options} onLocatePath={onLocatePath} />}
+      {followedId !== null && <StatusTimeline id={followedId} options={options} onLocatePath={onLocatePath} />}
     </section>
   );
-}
+});
 
 /** What belongs to a destination (routing, version, authorities), not to one edit. */
 function withoutIntent(options: TranslateOptions) {

@@ -2,11 +2,10 @@ import type { AckErrorDetail, WritebackAttempt, WritebackDetail } from '../../..
 import type { TranslateOptions } from '../../../../shared/fhir-to-v2';
 import { call } from '../../api/client';
 import { useWritebackDetail } from './useWritebackApi';
-import { writebackActions } from './writeback-store';
+import { writebackActions, writebackDraft } from './writeback-store';
 
 interface Props {
   id: number;
-  text: string;
   options: TranslateOptions;
   onLocatePath(path: string): void;
 }
@@ -24,7 +23,7 @@ const STATUS_TEXT: Readonly<Record<WritebackDetail['status'], string>> = {
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 });
 
 /** A sent writeback as it moves: queued → sending → accepted / rejected / given up, attempts with timing, the ACK explained. */
-export function StatusTimeline({ id, text, options, onLocatePath }: Props) {
+export function StatusTimeline({ id, options, onLocatePath }: Props) {
   const detail = useWritebackDetail(id);
   const w = detail.data;
   if (!w) return <p className="muted small">{detail.error ? detail.error.message : `Writeback #${id}…`}</p>;
@@ -33,7 +32,7 @@ export function StatusTimeline({ id, text, options, onLocatePath }: Props) {
   const resend = () => {
     let input: Record<string, unknown>;
     try {
-      input = JSON.parse(text) as Record<string, unknown>;
+      input = JSON.parse(writebackDraft()) as Record<string, unknown>;
     } catch {
       return;
     }

@@ -1,18 +1,20 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { TEMPLATES, templateById, type EditIntent } from './templates';
 import { useDeleteTemplate, useSaveTemplate, useUserTemplates } from './useWritebackApi';
-import { writebackActions, useWriteback } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback } from './writeback-store';
 
 interface Props {
-  text: string;
   optionsOpen: boolean;
   onToggleOptions(): void;
 }
 
 const ACTIONS = ['create', 'update', 'cancel', 'delete'] as const;
 
-/** Template choice (built-in and saved), the edit's action, save-as, and the destination options toggle. */
-export function TemplateBar({ text, optionsOpen, onToggleOptions }: Props) {
+/**
+ * Template choice (built-in and saved), the edit's action, save-as, and the destination options toggle.
+ * Memoised: it shows nothing of the text, so typing does not re-render it.
+ */
+export const TemplateBar = memo(function TemplateBar({ optionsOpen, onToggleOptions }: Props) {
   const templateId = useWriteback((s) => s.templateId);
   const intent = useWriteback((s) => s.intent);
   const saved = useUserTemplates().data?.items ?? [];
@@ -36,6 +38,7 @@ export function TemplateBar({ text, optionsOpen, onToggleOptions }: Props) {
   const submit = () => {
     const trimmed = name.trim();
     if (!trimmed) return;
+    const text = writebackDraft();
     save.mutate(
       { name: trimmed, text, intent },
       {
@@ -127,4 +130,4 @@ export function TemplateBar({ text, optionsOpen, onToggleOptions }: Props) {
       </button>
     </div>
   );
-}
+});

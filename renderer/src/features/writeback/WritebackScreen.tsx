@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useStableCallback } from '../../state/useStableCallback';
 import { DestinationPanel } from './DestinationPanel';
 import { Er7Diff } from './Er7Diff';
 import { Er7Preview } from './Er7Preview';
@@ -11,13 +12,13 @@ import { SegmentTree } from './SegmentTree';
 import { SendPanel } from './SendPanel';
 import { TemplateBar } from './TemplateBar';
 import { useLivePreview } from './useLivePreview';
-import { writebackActions, useWriteback, type FieldPick } from './writeback-store';
+import { writebackActions, writebackDraft, useWriteback, type FieldPick } from './writeback-store';
 
 const NO_RANGES: never[] = [];
 
 /** Writeback: FHIR JSON on the left, the HL7 v2 the receiver gets on the right, live; lineage both ways; send and follow. */
 export function WritebackScreen() {
-  const text = useWriteback((s) => s.text);
+  const loaded = useWriteback((s) => s.loaded);
   const intent = useWriteback((s) => s.intent);
   const destination = useWriteback((s) => s.destination);
   const picked = useWriteback((s) => s.picked);
@@ -29,11 +30,11 @@ export function WritebackScreen() {
   const [scrollTo, setScrollTo] = useState<{ segmentIndex: number; nonce: string } | null>(null);
 
   const options = useMemo(() => ({ ...destination, ...intent }), [destination, intent]);
-  const preview = useLivePreview(text, options);
+  const preview = useLivePreview(loaded, options);
   const output = preview.output;
   const result = output?.result ?? null;
 
-  // Each keystroke goes to the worker at once, then to the store (whose render would be later).
+  // Each keystroke goes to the preview at once, then to the store (which no component showing it reads).
   const typed = (next: string) => {
     preview.client.submit(next, options);
     writebackActions.textEdited(next);
@@ -50,22 +51,22 @@ export function WritebackScreen() {
   const followCaret = useMemo(() => (firstLinked === null ? null : { segmentIndex: firstLinked, nonce: cursorPath ?? '' }), [firstLinked, cursorPath]);
 
   // v2 → FHIR: highlight where the field came from and scroll the editor there.
-  const pick = (p: FieldPick) => {
+  const pick = useStableCallback((p: FieldPick) => {
     writebackActions.fieldPicked(p);
     const first = output ? sourcesOfField(output, p).ranges[0] : undefined;
     if (first) writebackActions.revealRequested(first);
-  };
-  const locate = (issue: ShownIssue) => {
+  });
+  const locate = useStableCallback((issue: ShownIssue) => {
     if (issue.segmentIndex !== undefined && issue.field !== undefined) {
       writebackActions.fieldPicked({ segmentIndex: issue.segmentIndex, field: issue.field });
       setScrollTo({ segmentIndex: issue.segmentIndex, nonce: issue.key + Date.now() });
       if (tab === 'diff') writebackActions.tabShown('message');
     }
     if (issue.range) writebackActions.revealRequested(issue.range);
-  };
+  });
 
   // An ACK's FHIR path (or its nearest element present in the text): highlight it and scroll there.
-  const locatePath = (path: string) => {
+  const locatePath = useStableCallback((path: string) => {
     if (!output) return;
     let p: string | undefined = path;
     while (p && !output.ranges[p]) p = parentPath(p);
@@ -73,19 +74,21 @@ export function WritebackScreen() {
     if (!range) return;
     writebackActions.fieldPicked(null);
     writebackActions.revealRequested(range);
-  };
+  });
+  const toggleOptions = useCallback(() => setOptionsOpen((o) => !o), []);
   const kind = output?.focusType ? `${output.focusType}${capitalize(intent.action ?? 'create')}` : null;
 
-  const highlights = sources?.ranges ?? (reveal && !picked ? [reveal.range] : NO_RANGES);
+  const highlights = useMemo(() => sources?.ranges ?? (reveal && !picked ? [reveal.range] : NO_RANGES), [sources, reveal, picked]);
 
   return (
     <section className="screen writeback">
-      <TemplateBar text={text} optionsOpen={optionsOpen} onToggleOptions={() => setOptionsOpen((o) => !o)} />
+      <TemplateBar optionsOpen={optionsOpen} onToggleOptions={toggleOptions} />
       {optionsOpen && <DestinationPanel focusType={output?.focusType ?? null} />}
       <div className="wb-split">
         <div className="wb-left">
           <LazyFhirEditor
-            text={text}
+            draft={writebackDraft}
+            loaded={loaded}
             onChange={typed}
             onCursorPath={writebackActions.cursorMoved}
             onSchemaMarkers={writebackActions.schemaMarkersChanged}
@@ -152,7 +155,7 @@ export function WritebackScreen() {
             </div>
           )}
           <IssuesPanel issues={issues} onLocate={locate} />
-          <SendPanel text={text} options={options} previewOk={Boolean(result?.ok)} onLocatePath={locatePath} />
+          <SendPanel options={options} previewOk={Boolean(result?.ok)} onLocatePath={locatePath} />
         </div>
       </div>
     </section>

@@ -71,3 +71,24 @@ export function editorMarkersOf(issues: readonly ShownIssue[]) {
       source: SOURCE_LABEL[i.source],
     }));
 }
+
+/** Same rows, in the same order, pointing at the same places (a keystroke usually changes none). */
+export function sameIssues(a: readonly ShownIssue[], b: readonly ShownIssue[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, n) => {
+    const y = b[n] as ShownIssue;
+    return (
+      x.key === y.key &&
+      x.severity === y.severity &&
+      x.source === y.source &&
+      x.message === y.message &&
+      x.location === y.location &&
+      x.fhirPath === y.fhirPath &&
+      x.segmentIndex === y.segmentIndex &&
+      x.field === y.field &&
+      x.range?.start === y.range?.start &&
+      x.range?.end === y.range?.end
+    );
+  });
+}

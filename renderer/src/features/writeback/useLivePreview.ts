@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TranslateOptions } from '../../../../shared/fhir-to-v2';
 import { PreviewClient, type OkPreview } from './preview-client';
+import { writebackDraft, type LoadedText } from './writeback-store';
 
 export type { OkPreview };
 
@@ -21,20 +22,24 @@ export interface LivePreview {
 const createWorker = () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
 
 /**
- * The live preview of `text`. Typing reaches the worker sooner through `client.submit` (the editor
- * calls it on each change); this hook submits whatever else changes the text or the options.
+ * The live preview of the editor's text. Typing reaches the client directly (the editor calls
+ * `client.submit` on each change, without a React render in between); this hook submits the draft
+ * when something else changes it (a template is loaded) or the options change.
  */
-export function useLivePreview(text: string, options: TranslateOptions): LivePreview {
+export function useLivePreview(loaded: LoadedText, options: TranslateOptions): LivePreview {
   const [client] = useState(() => new PreviewClient(createWorker));
-  useEffect(() => () => client.dispose(), [client]);
-  useEffect(() => client.submit(text, options), [client, text, options]);
+  useEffect(() => {
+    let live = true;
+    // The translator's code for this thread loads after the screen; until then the worker answers.
+    void import('./preview-compute').then((m) => {
+      if (live) client.computeInline(m.computePreview);
+    });
+    return () => {
+      live = false;
+      client.dispose();
+    };
+  }, [client]);
+  useEffect(() => client.submit(writebackDraft(), options), [client, loaded, options]);
   const s = useSyncExternalStore(client.subscribe, client.getSnapshot);
-  return {
-    client,
-    output: s.output,
-    text: s.text,
-    seq: s.seq,
-    problem: s.answeredText === text ? s.problem : null,
-    pending: s.answeredText !== text,
-  };
+  return { client, output: s.output, text: s.text, seq: s.seq, problem: s.problem, pending: s.pending };
 }

@@ -16,9 +16,19 @@ export type PreviewTab = 'message' | 'tree' | 'diff';
 /** Where Send goes: a saved destination, or an MLLP address typed in. */
 export type SendTarget = { kind: 'saved'; destinationId: number } | { kind: 'mllp'; host: string; port: number };
 
+/** A text put into the editor from outside (a template, a saved template): a new object each time. */
+export interface LoadedText {
+  readonly text: string;
+}
+
 interface WritebackUi {
-  /** The FHIR JSON being edited (the draft). */
+  /**
+   * The FHIR JSON being edited (the draft), updated on every keystroke: read it when acting on it
+   * (save, send) rather than subscribing, so typing re-renders only what the preview changes.
+   */
   text: string;
+  /** What the editor was last given to show; typing changes `text`, not this. */
+  loaded: LoadedText;
   templateId: string | null;
   /** What the edit does (action, changed elements, previous status): picks the trigger. */
   intent: EditIntent;
@@ -41,6 +51,7 @@ const first = TEMPLATES[0];
 
 const useWritebackStore = create<WritebackUi>()(() => ({
   text: first?.text ?? '',
+  loaded: { text: first?.text ?? '' },
   templateId: first?.id ?? null,
   intent: first?.intent ?? { action: 'create' },
   destination: DEFAULT_DESTINATION,
@@ -56,6 +67,9 @@ const useWritebackStore = create<WritebackUi>()(() => ({
 
 export const useWriteback = useWritebackStore;
 
+/** The editor's text now (for actions on it; components showing it would re-render on every key). */
+export const writebackDraft = (): string => useWritebackStore.getState().text;
+
 /** UI state changes, named for what happened. */
 export const writebackActions = {
   textEdited: (text: string) => useWritebackStore.setState({ text }),
@@ -63,7 +77,7 @@ export const writebackActions = {
   templateChosen: (id: string, text: string, intent: EditIntent) =>
     useWritebackStore.setState((s) => {
       const { messageType: _forced, ...destination } = s.destination;
-      return { templateId: id, text, intent, destination, picked: null, cursorPath: null, reveal: null };
+      return { templateId: id, text, loaded: { text }, intent, destination, picked: null, cursorPath: null, reveal: null };
     }),
   intentChanged: (intent: EditIntent) => useWritebackStore.setState({ intent }),
   destinationEdited: (destination: WritebackTranslateOptions) => useWritebackStore.setState({ destination }),
