@@ -46,6 +46,7 @@ export class NotificationIndexer {
   private readonly mark: StatementSync;
   private readonly rowsAbove: StatementSync;
   private readonly advance: StatementSync;
+  private readonly newest: StatementSync;
   private readonly insertTerm: StatementSync;
   private readonly insertFts: StatementSync;
 
@@ -56,6 +57,7 @@ export class NotificationIndexer {
     this.mark = db.prepare('SELECT indexed_through AS mark FROM idx.notification_index_progress WHERE singleton = 1');
     this.rowsAbove = db.prepare('SELECT id, body, content_type, facts_json, facts_version FROM main.notifications WHERE id > ? ORDER BY id LIMIT ?');
     this.advance = db.prepare('UPDATE idx.notification_index_progress SET indexed_through = ? WHERE singleton = 1');
+    this.newest = db.prepare('SELECT coalesce(max(id), 0) AS id FROM main.notifications');
     this.insertTerm = db.prepare('INSERT OR IGNORE INTO idx.notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
     this.insertFts = db.prepare('INSERT INTO idx.notifications_fts (rowid, body) VALUES (?, ?)');
   }
@@ -88,6 +90,8 @@ export class NotificationIndexer {
   /** Indexes up to CHUNK rows above the mark in one transaction; returns how many. */
   indexChunk(): number {
     if (this.db.isTransaction) return 0;
+    // Nothing new (the usual case when a query asks): no write transaction at all.
+    if ((this.newest.get() as { id: number }).id <= (this.mark.get() as { mark: number }).mark) return 0;
     this.db.exec('BEGIN');
     try {
       this.claim.run();
