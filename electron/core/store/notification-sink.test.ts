@@ -25,9 +25,10 @@ describe('the threaded notification sink', () => {
 
   async function storeWith(threads: { writer: string; indexer: string }, log: Logger) {
     const db = openDatabase(dir.path);
-    const store = new NotificationStore(db, new ThreadedSink({ main: db, indexed: db }, dir.path, threads, log));
+    const sink = new ThreadedSink({ main: db, indexed: db }, dir.path, threads, log);
+    const store = new NotificationStore(db, sink);
     await store.open();
-    return { db, store };
+    return { db, store, sink };
   }
 
   it('commits in the writer thread and indexes in the index thread; a query finds every acknowledged row', async () => {
@@ -41,6 +42,27 @@ describe('the threaded notification sink', () => {
     expect(store.list({ limit: 200, filter: { text: 'potassium' } }).items).toHaveLength(60);
     expect(store.list({ limit: 10, filter: { patient: { system: 'urn:mrn', value: 'MRN-7' } } }).items.map((i) => i.id)).toEqual([stored[7]?.summary.id]);
     // Neither thread fell back to this one.
+    expect(log.warnings).toEqual([]);
+    await store.close();
+    db.close();
+  });
+
+  it('starts a new writer thread after one dies; what it had not answered fails instead of hanging', async () => {
+    const log = recordingLogger();
+    const { db, store, sink } = await storeWith(scripts, log);
+    await store.add(incomingJson(patientMessage('MRN-G1', 'albumin')));
+    const worker = (sink as unknown as { writerThread: { thread: { worker: { terminate(): Promise<number> } | null } } }).writerThread.thread.worker;
+    const during = store.add(incomingJson(patientMessage('MRN-G2', 'albumin'))).then(
+      () => 'stored',
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    await worker?.terminate();
+    // Either it was committed just before the thread ended, or its sender is told it was not stored.
+    expect(await during).toMatch(/^stored$|could not be stored/);
+    const after = await store.add(incomingJson(patientMessage('MRN-G3', 'albumin')));
+    await store.indexed();
+    expect(store.list({ limit: 10, filter: { patient: { value: 'MRN-G3' } } }).items.map((i) => i.id)).toEqual([after.summary.id]);
+    // A restart, not a fallback to the main thread.
     expect(log.warnings).toEqual([]);
     await store.close();
     db.close();
