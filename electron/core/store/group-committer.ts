@@ -1,8 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 
-/** Told after each batch commits, before any of its promises resolve. */
+/** Told around each batch's transaction, before any of its promises resolve. */
 export interface CommitHooks {
+  /** Inside the transaction, after the batch's writes: last writes that belong to the batch. */
+  beforeCommit?(): void;
   committed?(): void;
+  rolledBack?(): void;
 }
 
 interface Pending<T, R> {
@@ -64,9 +67,11 @@ export class GroupCommitter<T, R> {
     try {
       this.db.exec('BEGIN IMMEDIATE');
       for (const { item } of batch) results.push(this.write(item));
+      this.hooks.beforeCommit?.();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.hooks.rolledBack?.();
       for (const p of batch) p.reject(error);
       return;
     }

@@ -18,6 +18,8 @@ export const FACTS_VERSION = 1;
 export class NotificationWriter {
   private readonly insert: StatementSync;
   private readonly addCount: StatementSync;
+  /** Rows written in the open transaction, per endpoint (written just before its COMMIT). */
+  private readonly batchCounts = new Map<number, { count: number; bytes: number }>();
   private readonly byWebhookId: StatementSync;
   private readonly selectSummary: StatementSync;
   private readonly committer: GroupCommitter<IncomingNotification, StoredNotification>;
@@ -41,13 +43,17 @@ export class NotificationWriter {
         :eventUri, :eventLabel, :resourceTypes, :format, :category, :payloadLevel, :patients, :subscriptionRef,
         :subscriptionTopic, :subscriptionType, :eventsSinceStart, :eventNumbers, :facts, :factsVersion, :warnings)`);
     this.addCount = db.prepare(`
-      INSERT INTO notification_counts (endpoint_id, count, bytes) VALUES (?, 1, ?)
-      ON CONFLICT (endpoint_id) DO UPDATE SET count = count + 1, bytes = bytes + excluded.bytes`);
+      INSERT INTO notification_counts (endpoint_id, count, bytes) VALUES (?, ?, ?)
+      ON CONFLICT (endpoint_id) DO UPDATE SET count = count + excluded.count, bytes = bytes + excluded.bytes`);
     this.byWebhookId = db.prepare('SELECT id FROM notifications WHERE endpoint_id = ? AND webhook_id = ?');
     this.selectSummary = db.prepare(`SELECT ${summaryColumns('n')} FROM notifications n WHERE n.id = ?`);
     this.subscriptions = new SubscriptionStateStore(db);
     this.lastReceivedAt = (db.prepare('SELECT max(received_at) AS t FROM notifications').get() as { t: number | null }).t ?? 0;
-    this.committer = new GroupCommitter(db, (n) => this.write(n), { committed: () => this.committed() });
+    this.committer = new GroupCommitter(db, (n) => this.write(n), {
+      beforeCommit: () => this.writeCounts(),
+      committed: () => this.committed(),
+      rolledBack: () => this.batchCounts.clear(),
+    });
   }
 
   /** Resolves once the row is committed durably (synchronous=FULL), with its summary. */
@@ -60,11 +66,13 @@ export class NotificationWriter {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const stored = items.map((n) => this.write(n));
+      this.writeCounts();
       this.db.exec('COMMIT');
       this.committed();
       return stored;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.batchCounts.clear();
       throw error;
     }
   }
@@ -72,6 +80,12 @@ export class NotificationWriter {
   /** Commits whatever is queued now and refuses more. */
   close(): void {
     this.committer.close();
+  }
+
+  /** The batch's per-endpoint counts, one upsert per endpoint rather than one per row. */
+  private writeCounts(): void {
+    for (const [endpoint, c] of this.batchCounts) this.addCount.run(endpoint, c.count, c.bytes);
+    this.batchCounts.clear();
   }
 
   // ── Inside the group commit ───────────────────────────────────────────────────────────────────
@@ -111,7 +125,10 @@ export class NotificationWriter {
       warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
     } satisfies Record<string, SQLInputValue>;
     const id = Number(this.insert.run(row).lastInsertRowid);
-    this.addCount.run(n.endpointId ?? 0, n.body.byteLength);
+    const counts = this.batchCounts.get(n.endpointId ?? 0) ?? { count: 0, bytes: 0 };
+    counts.count += 1;
+    counts.bytes += n.body.byteLength;
+    this.batchCounts.set(n.endpointId ?? 0, counts);
     // Built from what was just written rather than read back: this runs once per request.
     const summary = toSummary({
       id,
