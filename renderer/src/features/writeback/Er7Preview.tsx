@@ -50,36 +50,39 @@ export function Er7Preview({ result, seq, computeMs, picked, linked, scrollTo, f
 
   return (
     <div className="wb-er7" data-testid="er7-preview" data-preview-seq={seq} data-compute-ms={computeMs.toFixed(2)} data-message-type={result.messageType}>
-      <div
-        className="wb-er7-scroll"
-        ref={scrollRef}
-        onClick={(e) => {
-          const pick = fieldFrom(e);
-          if (pick) onPick(pick);
-        }}
-        onMouseOver={(e) => {
-          const pick = fieldFrom(e);
-          setHovered((h) => (h?.segmentIndex === pick?.segmentIndex && h?.field === pick?.field ? h : pick));
-        }}
-        onMouseLeave={() => setHovered(null)}
-      >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 'max-content' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const segment = result.segments[item.index] as Er7Segment;
-            return (
-              <Er7Line
-                key={item.key}
-                top={item.start}
-                er7={result.er7}
-                segment={segment}
-                segmentIndex={item.index}
-                facts={facts}
-                signature={lineSignature(result.er7, segment, item.index, facts)}
-                pickedField={picked?.segmentIndex === item.index ? picked.field : null}
-                linkedFields={linkedFieldsOf(linked, item.index)}
-              />
-            );
-          })}
+      {/* The lines scroll in a box of their own size (see .wb-er7-scroll): the page lays out apart from them. */}
+      <div className="wb-er7-frame">
+        <div
+          className="wb-er7-scroll"
+          ref={scrollRef}
+          onClick={(e) => {
+            const pick = fieldFrom(e);
+            if (pick) onPick(pick);
+          }}
+          onMouseOver={(e) => {
+            const pick = fieldFrom(e);
+            setHovered((h) => (h?.segmentIndex === pick?.segmentIndex && h?.field === pick?.field ? h : pick));
+          }}
+          onMouseLeave={() => setHovered(null)}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: 'max-content' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const segment = result.segments[item.index] as Er7Segment;
+              return (
+                <Er7Line
+                  key={item.key}
+                  top={item.start}
+                  er7={result.er7}
+                  segment={segment}
+                  segmentIndex={item.index}
+                  facts={facts}
+                  signature={lineSignature(result.er7, segment, item.index, facts)}
+                  pickedField={picked?.segmentIndex === item.index ? picked.field : null}
+                  linkedFields={linkedFieldsOf(linked, item.index)}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
       <div className="wb-field-info" data-testid="field-info">

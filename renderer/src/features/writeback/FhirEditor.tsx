@@ -72,9 +72,11 @@ export default function FhirEditor(props: FhirEditorProps) {
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(latest.current.draft(), 'json', uri);
-    model.updateOptions(FHIR_MODEL_OPTIONS);
     registerFhirSchema(MODEL_URI);
     const editor = monaco.editor.create(host.current, { ...FHIR_EDITOR_OPTIONS, model });
+    // After creating the editor: it writes its options (the tab size) into the configuration,
+    // which sets every model's options again from it, bracket colours back on included.
+    model.updateOptions(FHIR_MODEL_OPTIONS);
     editorRef.current = editor;
     highlightDecorations.current = editor.createDecorationsCollection();
     unmappedDecorations.current = editor.createDecorationsCollection();

@@ -127,7 +127,9 @@ export function WritebackScreen() {
             <span className="spacer" />
             {result && result.messageType && <code className="wb-message-type" data-testid="message-type">{result.messageType}</code>}
             <span className={`wb-preview-state small ${preview.problem ? 'error' : 'muted'}`} data-testid="preview-state" title={preview.problem ?? ''}>
-              {preview.problem ? `Not JSON yet: showing the last valid preview` : preview.pending ? 'translating…' : output ? `${output.computeMs.toFixed(1)} ms` : ''}
+              <span className="wb-preview-state-text">
+                {preview.problem ? `Not JSON yet: showing the last valid preview` : preview.pending ? 'translating…' : output ? `${output.computeMs.toFixed(1)} ms` : ''}
+              </span>
             </span>
           </div>
           <div className="wb-preview-body">

@@ -27,7 +27,8 @@ export const FHIR_EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOpt
 /**
  * Bracket pair colours (a model option): after each edit Monaco re-parses the bracket tree and
  * adds a decoration per bracket in view to every line it renders, the largest item of its
- * per-keystroke rendering here. Indentation guides still show the nesting.
+ * per-keystroke rendering here. Indentation guides still show the nesting. Set once the editor
+ * exists: creating it resets the model's options from the configuration.
  */
 export const FHIR_MODEL_OPTIONS: monaco.editor.ITextModelUpdateOptions = {
   bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
