@@ -14,7 +14,8 @@ export const indexMigrations: readonly string[] = [
     notification_id INTEGER NOT NULL,
     PRIMARY KEY (kind, value, system, notification_id)
   ) WITHOUT ROWID;
-  CREATE INDEX idx.notification_terms_notification ON notification_terms (notification_id);
+  -- No index by notification_id: every term insert would pay for a second B-tree. Retention, the
+  -- only one to look terms up by notification, derives them from the row and deletes by key.
 
   -- Contentless: the bodies already live in notifications; contentless_delete lets retention
   -- delete by rowid without handing the old text back.

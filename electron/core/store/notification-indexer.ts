@@ -24,7 +24,8 @@ export function searchableText(body: Uint8Array): string | null {
   }
 }
 
-interface Row {
+/** What the indexer and retention read of a stored notification to know its lookup terms. */
+export interface TermSource {
   id: number;
   body: Uint8Array;
   content_type: string | null;
@@ -96,7 +97,7 @@ export class NotificationIndexer {
     try {
       this.claim.run();
       const { mark } = this.mark.get() as { mark: number };
-      const rows = this.rowsAbove.all(mark, CHUNK) as unknown as Row[];
+      const rows = this.rowsAbove.all(mark, CHUNK) as unknown as TermSource[];
       for (const row of rows) {
         const facts = factsOf(row);
         if (facts) for (const t of notificationTerms(facts)) this.insertTerm.run(t.kind, t.value, t.system, row.id);
@@ -132,7 +133,7 @@ export class NotificationIndexer {
 }
 
 /** Rows from before facts were derived at receipt (facts_version 0) are derived here for their terms. */
-function factsOf(row: Row): NotificationFacts | null {
+export function factsOf(row: TermSource): NotificationFacts | null {
   if (row.facts_version > 0) return row.facts_json === null ? null : (JSON.parse(row.facts_json) as NotificationFacts);
   const parsed = parseNotificationBody(row.body, row.content_type);
   return parsed.status === 'ok' ? deriveNotificationFacts(parsed.json) : null;

@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
 import type { EndpointStore } from './endpoint-store';
+import { factsOf, type TermSource } from './notification-indexer';
+import { notificationTerms } from './notification-terms';
 
 /**
  * Deletes a batch of notifications and everything derived from them (lookup terms, FTS entries,
@@ -17,7 +19,14 @@ export function deleteNotifications(db: DatabaseSync, ids: readonly number[]): n
          FROM notifications WHERE id IN (SELECT value FROM json_each(?)) GROUP BY 1`,
       )
       .all(list) as { endpoint: number; n: number; bytes: number }[];
-    db.prepare('DELETE FROM notification_terms WHERE notification_id IN (SELECT value FROM json_each(?))').run(list);
+    const sources = db
+      .prepare('SELECT id, body, content_type, facts_json, facts_version FROM notifications WHERE id IN (SELECT value FROM json_each(?))')
+      .all(list) as unknown as TermSource[];
+    const deleteTerm = db.prepare('DELETE FROM notification_terms WHERE kind = ? AND value = ? AND system = ? AND notification_id = ?');
+    for (const row of sources) {
+      const facts = factsOf(row);
+      if (facts) for (const t of notificationTerms(facts)) deleteTerm.run(t.kind, t.value, t.system, row.id);
+    }
     db.prepare('DELETE FROM notifications_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(list);
     const deleted = Number(db.prepare('DELETE FROM notifications WHERE id IN (SELECT value FROM json_each(?))').run(list).changes);
     const adjust = db.prepare('UPDATE notification_counts SET count = count - ?, bytes = bytes - ? WHERE endpoint_id = ?');
