@@ -1,5 +1,5 @@
 import { StoreThread } from './store-thread';
-import type { IndexerReply, IndexerRequest } from './writer-protocol';
+import type { IndexerReply, IndexerRequest } from './store-thread-protocol';
 
 const CLOSE_TIMEOUT_MS = 5_000;
 const WAKE_INTERVAL_MS = 20;

@@ -6,7 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from './database';
 import { NotificationIndexer } from './notification-indexer';
-import type { IndexerReply, IndexerRequest, StoreThreadData } from './writer-protocol';
+import type { IndexerReply, IndexerRequest, StoreThreadData } from './store-thread-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('notification-indexer.worker runs as a worker thread.');

@@ -8,7 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from './database';
 import { NotificationWriter } from './notification-writer';
-import { decodeNotification, type StoreThreadData, type WriteOutcome, type WriterReply, type WriterRequest } from './writer-protocol';
+import { decodeNotification, type StoreThreadData, type WriteOutcome, type WriterReply, type WriterRequest } from './store-thread-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('notification-writer.worker runs as a worker thread.');

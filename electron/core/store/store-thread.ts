@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { StoreThreadData, ThreadStatus } from './writer-protocol';
+import type { StoreThreadData, ThreadStatus } from './store-thread-protocol';
 
 export interface StoreThreadEvents<Reply> {
   reply(reply: Reply): void;

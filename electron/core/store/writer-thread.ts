@@ -1,6 +1,6 @@
 import type { IncomingNotification, StoredNotification } from './notification-types';
 import { StoreThread } from './store-thread';
-import { encodeNotification, type WriterReply, type WriterRequest } from './writer-protocol';
+import { encodeNotification, type WriterReply, type WriterRequest } from './store-thread-protocol';
 
 interface Waiting {
   notification: IncomingNotification;
@@ -119,5 +119,3 @@ export class WriterThread {
     for (const w of waiting) w.reject(new Error(`The notification could not be stored: the writer thread stopped (${error.message}).`));
   }
 }
-
-export type { Waiting as WaitingWrite };
