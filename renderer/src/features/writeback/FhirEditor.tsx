@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from '../../monaco/monaco-setup';
 import { fhirPathAt, type TextRange } from './fhir-json-locations';
-import type { EditorMarker, SchemaMarker } from './editor-types';
+import type { SchemaMarker } from './editor-types';
 import { markerWriter, placeDecorations } from './editor-annotations';
+import type { AnnotationSource } from './live-annotations';
 import { FHIR_EDITOR_OPTIONS, FHIR_MODEL_OPTIONS } from './editor-options';
 import { registerFhirSchema } from './register-fhir-schema';
 import type { LoadedText } from './writeback-store';
@@ -22,13 +23,11 @@ export interface FhirEditorProps {
   onSchemaMarkers(markers: SchemaMarker[]): void;
   /** The root resource type of the last preview, for turning caret positions into FHIR paths. */
   rootType: string | null;
-  /** Offsets below are into this text; they are applied only while the editor still holds it. */
-  rangesText: string | null;
-  /** The FHIR source of the selected v2 field (lineage). */
-  highlights: readonly TextRange[];
-  /** Elements no v2 field carries. */
-  unmapped: readonly TextRange[];
-  markers: readonly EditorMarker[];
+  /**
+   * Lineage highlights, unmapped elements and markers. Each preview changes them: the editor
+   * applies them as they change, so a keystroke's preview re-renders no React component for them.
+   */
+  annotations: AnnotationSource;
   /** Changes whenever the page asks to scroll to `reveal` (a click in the preview or the issues list). */
   revealNonce: number;
   reveal: TextRange | null;
@@ -147,33 +146,53 @@ export default function FhirEditor(props: FhirEditorProps) {
     editor.setScrollTop(0);
   }, [loaded]);
 
-  const { rangesText, highlights, unmapped, markers, revealNonce, reveal } = props;
+  const { annotations, revealNonce, reveal } = props;
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    const shown = shownText.current;
-    // Offsets of an older text would land in the wrong place; the preview of this text is on its way.
-    // (The text object the editor last reported: comparing it is cheaper than reading the model's.)
-    if (!model || !shown || model.getVersionId() !== shown.version || shown.text !== rangesText) return;
-    const toRange = (r: TextRange) => monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
-    if (highlightDecorations.current) placeDecorations(highlightDecorations.current, highlights.map(toRange), HIGHLIGHT);
-    if (unmappedDecorations.current) placeDecorations(unmappedDecorations.current, unmapped.map(toRange), UNMAPPED);
-    writeMarkers.current?.(
-      markers.map((m) => {
-        const s = model.getPositionAt(m.start);
-        const e = model.getPositionAt(m.end);
-        return {
-          severity: SEVERITY[m.severity],
-          message: m.message,
-          source: m.source,
-          startLineNumber: s.lineNumber,
-          startColumn: s.column,
-          endLineNumber: e.lineNumber,
-          endColumn: e.column,
-        };
-      }),
-    );
-  }, [rangesText, highlights, unmapped, markers]);
+    const apply = () => {
+      const model = editorRef.current?.getModel();
+      const shown = shownText.current;
+      const { text, highlights, unmapped, markers } = annotations.get();
+      // Offsets of an older text would land in the wrong place; the preview of this text is on its way.
+      // (The text object the editor last reported: comparing it is cheaper than reading the model's.)
+      if (!model || !shown || model.getVersionId() !== shown.version || shown.text !== text) return;
+      const toRange = (r: TextRange) => monaco.Range.fromPositions(model.getPositionAt(r.start), model.getPositionAt(r.end));
+      if (highlightDecorations.current) placeDecorations(highlightDecorations.current, highlights.map(toRange), HIGHLIGHT);
+      if (unmappedDecorations.current) placeDecorations(unmappedDecorations.current, unmapped.map(toRange), UNMAPPED);
+      writeMarkers.current?.(
+        markers.map((m) => {
+          const s = model.getPositionAt(m.start);
+          const e = model.getPositionAt(m.end);
+          return {
+            severity: SEVERITY[m.severity],
+            message: m.message,
+            source: m.source,
+            startLineNumber: s.lineNumber,
+            startColumn: s.column,
+            endLineNumber: e.lineNumber,
+            endColumn: e.column,
+          };
+        }),
+      );
+    };
+    // A preview answers inside the model's change event (the text is translated as it is typed):
+    // apply after the event is done, once for however many changes it brought.
+    let queued = false;
+    let live = true;
+    const unsubscribe = annotations.subscribe(() => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (live) apply();
+      });
+    });
+    apply();
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [annotations]);
 
   useEffect(() => {
     const editor = editorRef.current;
