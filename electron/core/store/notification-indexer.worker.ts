@@ -3,27 +3,21 @@
  * write lock), in parallel with the writer thread's durable commits, which it never waits on.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from './database';
 import { NotificationIndexer } from './notification-indexer';
-import type { IndexerReply, IndexerRequest, StoreThreadData } from './store-thread-protocol';
+import type { IndexerReply, IndexerRequest } from './store-thread-protocol';
+import { openStoreThread } from './store-thread-entry';
 
-const port = parentPort;
-if (!port) throw new Error('notification-indexer.worker runs as a worker thread.');
-const reply = (message: IndexerReply) => port.postMessage(message);
-
-let db: DatabaseSync;
-let indexer: NotificationIndexer;
-try {
-  db = openConnection((workerData as StoreThreadData).dataDir);
+const {
+  port,
+  reply,
+  opened: { db, indexer },
+} = openStoreThread<IndexerReply, { db: DatabaseSync; indexer: NotificationIndexer }>('notification-indexer.worker', (data) => {
+  const db = openConnection(data.dataDir);
   // Term inserts land on random pages of a large index: 32 MB keeps most of them from being re-read.
   db.exec('PRAGMA idx.cache_size = -32768');
-  indexer = new NotificationIndexer(db);
-} catch (error) {
-  reply({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
-  port.close();
-  throw error;
-}
+  return { db, indexer: new NotificationIndexer(db) };
+});
 
 port.on('message', (request: IndexerRequest) => {
   switch (request.kind) {

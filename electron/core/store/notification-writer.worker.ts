@@ -5,28 +5,22 @@
  * notification the receiver stores is written here: one writer, no contention for its lock.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from './database';
 import { NotificationWriter } from './notification-writer';
-import { decodeNotification, type StoreThreadData, type WriteOutcome, type WriterReply, type WriterRequest } from './store-thread-protocol';
+import { decodeNotification, type WriteOutcome, type WriterReply, type WriterRequest } from './store-thread-protocol';
+import { openStoreThread } from './store-thread-entry';
 
-const port = parentPort;
-if (!port) throw new Error('notification-writer.worker runs as a worker thread.');
-const reply = (message: WriterReply) => port.postMessage(message);
-
-let db: DatabaseSync;
-let writer: NotificationWriter;
-try {
-  db = openConnection((workerData as StoreThreadData).dataDir, { index: false });
+const {
+  port,
+  reply,
+  opened: { db, writer },
+} = openStoreThread<WriterReply, { db: DatabaseSync; writer: NotificationWriter }>('notification-writer.worker', (data) => {
+  const db = openConnection(data.dataDir, { index: false });
   // As on the main connection (see WalCheckpointer): the checkpointer thread keeps the WAL short;
   // a commit here checkpointing by itself would hold up every sender waiting on it.
   db.exec('PRAGMA wal_autocheckpoint = 16000');
-  writer = new NotificationWriter(db);
-} catch (error) {
-  reply({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
-  port.close();
-  throw error;
-}
+  return { db, writer: new NotificationWriter(db) };
+});
 
 // Outcomes of one group commit resolve together (microtasks after its COMMIT); they go back as one message.
 let outbox: WriteOutcome[] = [];
