@@ -4,7 +4,7 @@ import type { HandshakeKind, NotificationSummary, Verification } from '../../../
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import { senderName } from '../../../shared/notifications/sender-name';
 import type { Logger } from '../logger';
-import type { IncomingNotification, StoredNotification } from '../store/notification-store';
+import type { IncomingNotification, StoredNotification } from '../store/notification-types';
 import type { EndpointRegistry, RuntimeEndpoint } from './endpoint-registry';
 import { headerPairs } from './header-pairs';
 import { parseNotificationBody } from './parse-body';

@@ -14,8 +14,6 @@ import type { IncomingNotification, StoredNotification } from './notification-ty
 import { SubscriptionStateStore } from './subscription-state-store';
 
 export type { IncomingNotification, StoredNotification } from './notification-types';
-export { searchableText } from './notification-indexer';
-export { FACTS_VERSION } from './notification-writer';
 
 /** Text searches scan at most this many FTS hits per call, so a rare filter over a common word stays bounded. */
 const TEXT_SCAN_CHUNK = 2_000;

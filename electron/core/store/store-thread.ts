@@ -24,10 +24,6 @@ export class StoreThread<Request, Reply extends { kind: string }> {
     private readonly events: StoreThreadEvents<Reply>,
   ) {}
 
-  get running(): boolean {
-    return this.worker !== null;
-  }
-
   /** Resolves true once the thread has opened the database, false if it could not start. */
   start(): Promise<boolean> {
     if (this.ready) return Promise.resolve(true);
