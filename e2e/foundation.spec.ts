@@ -86,7 +86,11 @@ test('a notification POSTed to the receiver appears live, survives a restart, an
     await tree.getByRole('button', { name: 'Expand 1' }).click();
     await tree.getByRole('button', { name: 'Expand resource' }).click();
     await tree.getByRole('button', { name: 'Expand name' }).click();
-    await tree.getByRole('button', { name: 'Expand 0' }).last().click();
+    // Children come from the parse worker: wait for name[0] to be shown beside entry[0] before
+    // picking the last one, or the click can land on entry[0].
+    const expandZero = tree.getByRole('button', { name: 'Expand 0' });
+    await expect(expandZero).toHaveCount(2);
+    await expandZero.last().click();
     await expect(tree.getByRole('treeitem').filter({ hasText: 'family' })).toContainText('"Testpatient"');
 
     testInfo.attach('inbox', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
