@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { percentile } from '../test-support/load-client';
 import type { ScenarioBenchmark, ScenarioOutcome } from './benchmark';
 import { CHROMIUM, CHROMIUM_ARGS, startHost } from './bench-browser';
 
@@ -80,9 +81,8 @@ interface Stats {
 
 function stats(values: number[]): Stats {
   const v = [...values].sort((a, b) => a - b);
-  const pct = (p: number) => v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] ?? 0;
   const r = (n: number) => Math.round(n * 10) / 10;
-  return { p50: r(pct(50)), p95: r(pct(95)), max: r(v[v.length - 1] ?? 0), samples: v.length };
+  return { p50: r(percentile(v, 50)), p95: r(percentile(v, 95)), max: r(v[v.length - 1] ?? 0), samples: v.length };
 }
 
 /** Patient + DiagnosticReport + `count` Observations: the report case of the translate benchmark. */
