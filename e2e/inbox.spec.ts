@@ -55,6 +55,12 @@ test('support staff find, understand, hydrate, replay, send and export notificat
 
   // Filters compose: category and payload level; then full-text search.
   await page.getByRole('button', { name: 'Filters…' }).click();
+  // The open filter panel stays inside the list's column instead of spilling over the detail pane.
+  const listPane = await page.locator('.list-pane').boundingBox();
+  for (const field of ['Received to', 'Event', 'Patient identifier value']) {
+    const box = await page.getByLabel(field, { exact: true }).boundingBox();
+    expect(box && listPane && box.x + box.width <= listPane.x + listPane.width, `${field} fits the list column`).toBe(true);
+  }
   await page.getByRole('group', { name: 'Category' }).getByRole('button', { name: 'clinical' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(/result/i);
