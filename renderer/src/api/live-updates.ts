@@ -1,5 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { NotificationDetail, NotificationPage, NotificationSummary } from '../../../shared/contract';
+import { createCoalescedRefresh } from './coalesced-refresh';
 import { onHeartbeat, onStreamOpen, subscribe } from './events';
 import { queryKeys } from './query-keys';
 
@@ -17,20 +18,28 @@ export function prependNotification(
   };
 }
 
+/** How long arrivals wait to share a refetch of the filtered lists. */
+const FILTERED_REFRESH_MS = 250;
+
 /** The one place where events from the core change the query cache; components never subscribe. */
 export function startLiveUpdates(queryClient: QueryClient): () => void {
+  const filteredLists = { queryKey: queryKeys.notifications, predicate: (query: { queryKey: readonly unknown[] }) => JSON.stringify(query.queryKey[2]) !== '{}' };
+  // A filtered list may or may not match a new row, so the core decides (refetch); arrivals share refetches.
+  const refreshFilteredLists = createCoalescedRefresh({
+    isBusy: () => queryClient.isFetching(filteredLists) > 0,
+    refresh: () => void queryClient.invalidateQueries(filteredLists),
+    delayMs: FILTERED_REFRESH_MS,
+  });
   const stops = [
+    refreshFilteredLists.stop,
     subscribe('notification.received', (summary) => {
-      // The unfiltered list gets the row at once; a filtered one may or may not match it, so the
-      // core decides (refetch). A list fetch already under way may have read the database before
-      // this row was committed; its answer would overwrite a prepended row, so it starts again.
+      // The unfiltered list gets the row at once. A list fetch already under way may have read the
+      // database before this row was committed; its answer would overwrite a prepended row, so it
+      // starts again.
       const unfiltered = queryKeys.notificationList({});
       if (queryClient.isFetching({ queryKey: unfiltered }) > 0) void queryClient.invalidateQueries({ queryKey: unfiltered, exact: true });
       else queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(unfiltered, (data) => prependNotification(data, summary));
-      void queryClient.invalidateQueries({
-        queryKey: queryKeys.notifications,
-        predicate: (query) => JSON.stringify(query.queryKey[2]) !== '{}',
-      });
+      refreshFilteredLists.cue();
       void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
     }),
     subscribe('notifications.marked', (marked) => {
