@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSelectedNotificationId, useUiActions } from '../../state/ui-store';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
@@ -17,7 +18,16 @@ export function InboxScreen() {
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const first = pages.data?.pages[0];
   const total = first?.total ?? 0;
-  const countText = `${first?.totalKind === 'at-least' ? 'more than ' : ''}${total} ${total === 1 ? 'notification' : 'notifications'}`;
+  // A text search with other filters scans a bounded number of hits per call: a page can come
+  // back empty with more left to scan, so keep asking rather than report "nothing matches".
+  const scanning = items.length === 0 && pages.hasNextPage;
+  const countText = scanning
+    ? 'searching…'
+    : `${first?.totalKind === 'at-least' ? 'at least ' : ''}${total} ${total === 1 ? 'notification' : 'notifications'}`;
+  const { isFetchingNextPage, fetchNextPage } = pages;
+  useEffect(() => {
+    if (scanning && !isFetchingNextPage) void fetchNextPage();
+  }, [scanning, isFetchingNextPage, fetchNextPage]);
 
   return (
     <section className="screen inbox">
@@ -26,7 +36,7 @@ export function InboxScreen() {
           <h1>Inbox</h1>
           <span className="muted" data-testid="inbox-count">
             {countText}
-            {isFiltered(filter) ? ' match' : ''}
+            {isFiltered(filter) && !scanning ? ' match' : ''}
           </span>
           <span className="spacer" />
           <button type="button" className="secondary" onClick={() => inboxActions().sendTestToggled()} aria-expanded={sendTestOpen}>
@@ -39,6 +49,10 @@ export function InboxScreen() {
         </div>
         {pages.isPending ? (
           <p className="muted pad">Loading…</p>
+        ) : scanning ? (
+          <p className="muted pad" data-testid="inbox-scanning">
+            Searching older notifications…
+          </p>
         ) : pages.error ? (
           <p className="error pad">{pages.error.message}</p>
         ) : items.length === 0 ? (
