@@ -66,8 +66,18 @@ test('support staff find, understand, hydrate, replay, send and export notificat
   await expect(rows.first()).toContainText(/result/i);
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(rows).toHaveCount(3);
+  // The system typed first (no value yet) is no filter at all, not an error.
+  await page.getByLabel('Patient identifier system').fill('urn:oid:no-such-system');
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel('Patient identifier system').fill('');
   await page.getByLabel('Patient identifier value').fill('MRN-1001');
   await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  // Events are found by the label the list shows.
+  await page.getByLabel('Event', { exact: true }).fill('Patient arrived');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Patient arrived');
+  await expect(rows.nth(1)).toContainText('Patient arrived');
   await page.getByRole('button', { name: 'Clear' }).click();
   await page.getByLabel('Search bodies').fill('Test EHR');
   await expect(rows).toHaveCount(1);

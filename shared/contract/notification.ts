@@ -88,7 +88,10 @@ export const NotificationFilter = z
     /** Received before this instant. */
     receivedTo: z.iso.datetime({ offset: true }).optional(),
     endpointIds: z.array(z.number().int().positive()).max(100).optional(),
-    /** Event short names (`PatientAdminPatientArrived`), as in `event`. */
+    /**
+     * Events, each as a code (`PatientAdminPatientArrived`), its label (`Patient arrived`) or a topic;
+     * a catalogue event matches every spelling senders use for it (`encounter-start` too).
+     */
     events: z.array(z.string().min(1).max(200)).max(100).optional(),
     categories: z.array(EventCategory).optional(),
     payloadLevels: z.array(PayloadLevel).optional(),

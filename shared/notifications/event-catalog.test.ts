@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, eventCatalogue, eventName, findCatalogueEvent } from './event-catalog';
+import { describeEvent, eventCatalogue, eventName, eventSpellings, findCatalogueEvent } from './event-catalog';
 
 describe('event catalogue', () => {
   it('names every Redox notification of the A8 table', () => {
@@ -42,5 +42,21 @@ describe('event catalogue', () => {
     expect(describeEvent('ClaimSubmitted')).toMatchObject({ label: 'Claim submitted', category: 'financial' });
     expect(describeEvent('weather-changed')).toMatchObject({ label: 'Weather changed', category: 'unknown' });
     expect(findCatalogueEvent('weather-changed')).toBeNull();
+  });
+});
+
+describe('eventSpellings', () => {
+  it('finds a catalogue event by its label, code or a topic name, with every spelling senders use', () => {
+    for (const asked of ['Patient arrived', 'PatientAdminPatientArrived', 'http://hl7.org/SubscriptionTopic/encounter-start']) {
+      const names = eventSpellings(asked);
+      expect(names).toContain('PatientAdminPatientArrived');
+      expect(names).toContain('encounter-start');
+      expect(names).not.toContain('PatientAdminPatientDischarged');
+    }
+  });
+
+  it('keeps a name the catalogue does not know, and its short name', () => {
+    expect(eventSpellings(' https://example.org/topics/bed-cleaned ')).toEqual(['https://example.org/topics/bed-cleaned', 'bed-cleaned']);
+    expect(eventSpellings('SlotOpened')).toEqual(['SlotOpened']);
   });
 });

@@ -213,3 +213,16 @@ export function describeEvent(codeOrUri: string): DescribedEvent {
   const category = prefixCategories.find(([prefix]) => key.startsWith(prefix))?.[1] ?? 'unknown';
   return { code, label: humanize(code), category, catalogueId: null };
 }
+
+/**
+ * Every name an inbox row's `event` may hold for what the user asked for: a catalogue event is
+ * stored as its sender spelled it (a Redox code, a topic's last segment), so "Patient arrived",
+ * `PatientAdminPatientArrived` and `encounter-start` all find the same rows. A name the catalogue
+ * does not know is matched as sent and as its short name.
+ */
+export function eventSpellings(nameOrLabel: string): string[] {
+  const asked = nameOrLabel.trim();
+  const known = findCatalogueEvent(asked) ?? eventCatalogue.find((e) => e.label.toLowerCase() === asked.toLowerCase()) ?? null;
+  const names = known ? [known.code, known.id, ...known.aliases] : [asked, eventName(asked)];
+  return [...new Set(names.filter((n) => n !== ''))];
+}

@@ -1,5 +1,6 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { NotificationFilter } from '../../../shared/contract';
+import { eventSpellings } from '../../../shared/notifications/event-catalog';
 import { TermKind } from './notification-terms';
 
 /** A WHERE clause over `notifications n`, built from a filter with bound parameters only. */
@@ -46,7 +47,7 @@ export function filterConditions(filter: NotificationFilter): Conditions {
     params.push(to, to);
   }
   inList('n.endpoint_id', filter.endpointIds);
-  inList('n.event', filter.events);
+  inList('n.event', filter.events === undefined ? undefined : [...new Set(filter.events.flatMap(eventSpellings))]);
   inList('n.category', filter.categories);
   inList('n.payload_level', filter.payloadLevels);
   inList('n.verification', filter.verifications);

@@ -145,6 +145,9 @@ describe('NotificationStore', () => {
       expect(ids({ receivedFrom: new Date(T0 + 60_000).toISOString(), receivedTo: new Date(T0 + 180_000).toISOString() })).toEqual([3, 2]);
       expect(ids({ endpointIds: [2] })).toEqual([3]);
       expect(ids({ events: ['ResultCreated'] })).toEqual([3, 2]);
+      // As the inbox shows it, or as another sender (a subscription topic) names the same event.
+      expect(ids({ events: ['Patient arrived'] })).toEqual([1]);
+      expect(ids({ events: ['http://hl7.org/SubscriptionTopic/encounter-start'] })).toEqual([1]);
       expect(ids({ categories: ['administrative'] })).toEqual([1]);
       expect(ids({ resourceTypes: ['Patient'] })).toEqual([3, 2, 1]);
       expect(ids({ resourceTypes: ['Observation'] })).toEqual([]);

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { NotificationFilter } from '../../../../shared/contract';
+import { eventCatalogue } from '../../../../shared/notifications/event-catalog';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { cleanFilter, inboxActions, isFiltered, useInbox } from './inbox-store';
@@ -44,6 +45,10 @@ export function FilterBar() {
   const endpoints = useEndpoints().data?.items ?? [];
   const views = useQuery({ queryKey: queryKeys.views, queryFn: () => call('views.list', {}) }).data?.items ?? [];
   const [text, setText] = useState(filter.text ?? '');
+  // The system is kept while the value is still empty: a patient filter needs a value.
+  const [patientSystem, setPatientSystem] = useState(filter.patient?.system ?? '');
+  const setPatient = (value: string, system: string) =>
+    set({ patient: value.trim() ? { value, ...(system.trim() ? { system } : {}) } : undefined });
   const [more, setMore] = useState(false);
   const [viewName, setViewName] = useState('');
   const set = (change: Partial<NotificationFilter>) => filterChanged(cleanFilter({ ...filter, ...change }));
@@ -64,7 +69,7 @@ export function FilterBar() {
         <input className="search" type="search" placeholder='Search bodies: words, "a phrase", prefix*' aria-label="Search bodies" value={text} onChange={(e) => setText(e.target.value)} />
         <select aria-label="Saved view" value={viewId ?? ''} onChange={(e) => {
           const view = views.find((v) => v.id === Number(e.target.value));
-          if (view) { viewApplied(view.id, view.filter); setText(view.filter.text ?? ''); } else { viewApplied(null, {}); setText(''); }
+          if (view) { viewApplied(view.id, view.filter); setText(view.filter.text ?? ''); setPatientSystem(view.filter.patient?.system ?? ''); } else { viewApplied(null, {}); setText(''); setPatientSystem(''); }
         }}>
           <option value="">{isFiltered(filter) ? 'Unsaved filter' : 'All notifications'}</option>
           {views.map((v) => (
@@ -75,7 +80,7 @@ export function FilterBar() {
           {more ? 'Fewer filters' : 'Filters…'}
         </button>
         {isFiltered(filter) && (
-          <button type="button" className="link" onClick={() => { filterChanged({}); setText(''); }}>
+          <button type="button" className="link" onClick={() => { filterChanged({}); setText(''); setPatientSystem(''); }}>
             Clear
           </button>
         )}
@@ -90,12 +95,17 @@ export function FilterBar() {
               {endpoints.map((ep) => <option key={ep.id} value={ep.id}>{ep.name} ({ep.path})</option>)}
             </select>
           </label>
-          <label>Event <input aria-label="Event" placeholder="PatientAdminPatientArrived" value={filter.events?.[0] ?? ''} onChange={(e) => set({ events: e.target.value ? [e.target.value] : undefined })} /></label>
+          <label>Event
+            <input aria-label="Event" list="inbox-known-events" placeholder="Patient arrived, a code or a topic" value={filter.events?.[0] ?? ''} onChange={(e) => set({ events: e.target.value.trim() ? [e.target.value] : undefined })} />
+            <datalist id="inbox-known-events">
+              {eventCatalogue.map((e) => <option key={e.id} value={e.label}>{e.code}</option>)}
+            </datalist>
+          </label>
           <label>Resource type <input aria-label="Resource type" placeholder="Observation" value={filter.resourceTypes?.[0] ?? ''} onChange={(e) => set({ resourceTypes: e.target.value ? [e.target.value] : undefined })} /></label>
           <label>Patient identifier
             <span className="value-group">
-              <input aria-label="Patient identifier system" placeholder="system (optional)" value={filter.patient?.system ?? ''} onChange={(e) => set({ patient: filter.patient || e.target.value ? { value: filter.patient?.value ?? '', ...(e.target.value ? { system: e.target.value } : {}) } : undefined })} />
-              <input aria-label="Patient identifier value" placeholder="value" value={filter.patient?.value ?? ''} onChange={(e) => set({ patient: e.target.value ? { value: e.target.value, ...(filter.patient?.system ? { system: filter.patient.system } : {}) } : undefined })} />
+              <input aria-label="Patient identifier system" placeholder="system (optional)" value={patientSystem} onChange={(e) => { setPatientSystem(e.target.value); setPatient(filter.patient?.value ?? '', e.target.value); }} />
+              <input aria-label="Patient identifier value" placeholder="value" value={filter.patient?.value ?? ''} onChange={(e) => setPatient(e.target.value, patientSystem)} />
             </span>
           </label>
           <div className="filter-toggles">
