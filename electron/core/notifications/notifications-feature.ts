@@ -48,14 +48,36 @@ export function notificationsFeature(
     decrypt: () => Promise.reject(new Error('Secrets cannot be stored here.')),
   };
   const host = overrides.host ?? DEFAULT_RECEIVER_HOST;
-  // Inbox queries and retention need the index database attached; the core's own connection leaves
-  // it out, so its transactions never wait on the index thread (see openConnection).
+  // Inbox queries need the index database attached; the core's own connection leaves it out, so
+  // its transactions never wait on the index thread (see openConnection).
   const indexedDb = openConnection(ctx.dataDir);
-  const notifications = new NotificationStore(
-    indexedDb,
-    storeThreads && new ThreadedSink({ main: ctx.db, indexed: indexedDb }, ctx.dataDir, storeThreads, ctx.log),
-  );
   const endpointStore = new EndpointStore(ctx.db, ctx.now);
+  // Endpoint counts changed: the Settings list shows them.
+  const retained = () => {
+    for (const e of endpointStore.list()) ctx.events.emit('endpoints.changed', { id: e.id, deleted: false });
+  };
+  // Retention runs where the receiver's rows are written: in the writer thread, between its group
+  // commits. Without store threads (tests), on this thread.
+  const sink =
+    storeThreads &&
+    new ThreadedSink({ main: ctx.db, indexed: indexedDb }, ctx.dataDir, storeThreads, ctx.log, {
+      now: ctx.now,
+      deleted: retained,
+      ...(overrides.retention ? { options: overrides.retention } : {}),
+    });
+  const notifications = new NotificationStore(indexedDb, sink);
+  const inlineRetention = sink
+    ? null
+    : new RetentionWorker(
+        indexedDb,
+        endpointStore,
+        ctx.now,
+        ctx.log,
+        // The store's inline indexer purges the deleted rows' index entries before its next query.
+        retained,
+        overrides.retention,
+      );
+  const retentionDue = () => (sink ? sink.retentionDue() : inlineRetention?.runSoon());
   const views = new ViewStore(ctx.db, ctx.now);
   const registry = new EndpointRegistry(
     endpointStore,
@@ -88,16 +110,6 @@ export function notificationsFeature(
     },
   );
   const endpoints = new EndpointService(endpointStore, registry, box, () => host, () => receiver.baseUrl());
-  const retention = new RetentionWorker(
-    indexedDb,
-    endpointStore,
-    ctx.now,
-    ctx.log,
-    () => {
-      for (const e of endpointStore.list()) ctx.events.emit('endpoints.changed', { id: e.id, deleted: false });
-    },
-    overrides.retention,
-  );
   const backfill = new FactsBackfill(ctx.db, ctx.log);
   const checkpointer = new WalCheckpointer(ctx.db, ctx.dataDir);
 
@@ -183,6 +195,7 @@ export function notificationsFeature(
       'endpoints.list': () => ({ items: endpoints.list() }),
       'endpoints.save': async (input) => {
         const saved = await endpoints.save(input);
+        if (input.retention !== undefined) retentionDue();
         ctx.events.emit('endpoints.changed', { id: saved.id, deleted: false });
         if (saved.isDefault) publishStatus();
         return saved;
@@ -212,14 +225,14 @@ export function notificationsFeature(
       checkpointer.start();
       await notifications.open();
       await receiver.start();
-      retention.start();
+      inlineRetention?.start();
       void backfill.run().catch((error: unknown) =>
         ctx.log.warn('facts backfill failed', { error: error instanceof Error ? error.name : 'unknown' }),
       );
     },
     async close() {
       await receiver.stop();
-      await retention.stop();
+      await inlineRetention?.stop();
       await backfill.stop();
       await notifications.close();
       registry.close();

@@ -55,6 +55,16 @@ export function openConnection(dataDir: string, options: { index?: boolean } = {
   return db;
 }
 
+/**
+ * The index database alone, to read: the writer thread reads its purge mark here, since attached
+ * to the writer's connection it would put every durable commit behind the index thread's lock.
+ */
+export function openIndexReader(dataDir: string): DatabaseSync {
+  const db = new DatabaseSync(join(dataDir, INDEX_DATABASE_FILE), { readOnly: true });
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
 export function migrate(db: DatabaseSync): void {
   runMigrations(db, 'main', migrations, 'This data folder was written by a newer Switchboard');
 }

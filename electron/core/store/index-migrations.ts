@@ -30,4 +30,9 @@ export const indexMigrations: readonly string[] = [
   );
   INSERT INTO idx.notification_index_progress (singleton, indexed_through) VALUES (1, 0);
   `,
+  // 2: every tombstone (main.notification_tombstones) with seq <= purged_through has had its terms
+  // and FTS entries removed here.
+  `
+  ALTER TABLE idx.notification_index_progress ADD COLUMN purged_through INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -1,5 +1,5 @@
 import { StoreThread } from './store-thread';
-import type { IndexerReply, IndexerRequest } from './store-thread-protocol';
+import type { IndexerReply, IndexerRequest, StoreThreadData } from './store-thread-protocol';
 
 const CLOSE_TIMEOUT_MS = 5_000;
 const WAKE_INTERVAL_MS = 20;
@@ -13,11 +13,11 @@ export class IndexThread {
 
   constructor(
     script: string | URL,
-    dataDir: string,
+    data: StoreThreadData,
     /** The thread could not start (or died): index some other way from now on. */
     private readonly unavailable: (error: Error, started: boolean) => void,
   ) {
-    this.thread = new StoreThread(script, { dataDir }, { reply: (r) => this.replied(r), stopped: (e, started) => this.stopped(e, started) });
+    this.thread = new StoreThread(script, data, { reply: (r) => this.replied(r), stopped: (e, started) => this.stopped(e, started) });
   }
 
   start(): Promise<boolean> {

@@ -370,4 +370,17 @@ export const migrations: readonly string[] = [
   DROP TABLE notifications_fts;
   DROP INDEX notifications_unindexed;
   `,
+  // 11: retention deletes notifications in the writer thread, whose connection has no index
+  // database attached. What the index thread must remove for them (each row's lookup terms, as
+  // derived from the row before it went, and its FTS entry) is left here in the deletion's own
+  // commit, so a crash before the index thread gets to it is finished at the next start.
+  // Pruned once the index database's purged_through passes them.
+  `
+  CREATE TABLE notification_tombstones (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ids_json TEXT NOT NULL,
+    -- [kind, value, system, notification_id] per term
+    terms_json TEXT NOT NULL
+  );
+  `,
 ];

@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import type { NotificationFacts } from '../../../shared/notifications/notification-facts';
 import { parseNotificationBody } from '../receiver/parse-body';
+import { IndexPurger, PURGE_CHUNK } from './index-purger';
 import { notificationTerms } from './notification-terms';
 
 /** How long a wake-up waits for more rows to share the next chunk's transaction. */
@@ -9,7 +10,7 @@ const INDEX_DELAY_MS = 250;
 /**
  * Rows per transaction at most. The cost per row falls steeply with the chunk (FTS5 writes a
  * segment per transaction; term pages are shared): 100 rows ~100 µs each, 2,000 ~55 µs. Only the
- * index thread and retention ever take the index database's lock, so a long chunk holds up no sender.
+ * index thread ever takes the index database's lock, so a long chunk holds up no sender.
  */
 const CHUNK = 2_000;
 
@@ -38,7 +39,8 @@ export interface TermSource {
  * order, from the rows themselves: whatever is above the high-water mark is indexed next, so a
  * crash, a power loss or a new index file all end the same way (caught up at the next chance).
  * Its transactions write only the index database, so they never take the lock the receiver's
- * durable commits need. Runs in the index thread, or on the main thread when that cannot start.
+ * durable commits need. It also removes what retention deleted (IndexPurger), before indexing
+ * anything new. Runs in the index thread, or on the main thread when that cannot start.
  */
 export class NotificationIndexer {
   private timer: NodeJS.Timeout | null = null;
@@ -50,8 +52,10 @@ export class NotificationIndexer {
   private readonly newest: StatementSync;
   private readonly insertTerm: StatementSync;
   private readonly insertFts: StatementSync;
+  private readonly purger: IndexPurger;
 
   constructor(private readonly db: DatabaseSync) {
+    this.purger = new IndexPurger(db);
     // A no-op write first: it takes the index database's write lock before anything is read, so
     // the snapshot read next cannot go stale before this transaction writes.
     this.claim = db.prepare('UPDATE idx.notification_index_progress SET indexed_through = indexed_through WHERE singleton = 1');
@@ -63,7 +67,7 @@ export class NotificationIndexer {
     this.insertFts = db.prepare('INSERT INTO idx.notifications_fts (rowid, body) VALUES (?, ?)');
   }
 
-  /** New rows were committed: index them shortly, with whatever else arrives meanwhile. */
+  /** New rows were committed (or deleted): index (or purge) them shortly, with whatever else arrives meanwhile. */
   wake(): void {
     if (this.timer || this.chunkDue) return;
     this.timer = setTimeout(() => {
@@ -75,6 +79,7 @@ export class NotificationIndexer {
 
   /** Indexes everything stored so far, now (before a query, so it finds what was just received). */
   indexAll(): number {
+    this.purger.purgeAll();
     let total = 0;
     for (;;) {
       const n = this.indexChunk();
@@ -115,15 +120,16 @@ export class NotificationIndexer {
 
   /** One chunk now; while chunks come back full, the next one after whatever else waits on this thread. */
   private step(): void {
-    let n: number;
+    let more: boolean;
     try {
-      n = this.indexChunk();
+      const purged = this.purger.purgeChunk();
+      more = this.indexChunk() >= CHUNK || purged >= PURGE_CHUNK;
     } catch {
-      // Busy (retention holds the lock) or failing: try again later; a query's indexAll reports errors.
+      // Busy or failing: try again later; a query's indexAll reports errors.
       this.wake();
       return;
     }
-    if (n < CHUNK) return;
+    if (!more) return;
     this.chunkDue = true;
     setImmediate(() => {
       this.chunkDue = false;

@@ -4,6 +4,7 @@ import { buildStoreThreads } from '../../test-support/build-receiver-process';
 import { tempDir } from '../../test-support/temp-dir';
 import type { Logger } from '../logger';
 import { openDatabase } from './database';
+import { EndpointStore } from './endpoint-store';
 import { ThreadedSink } from './notification-sink';
 import { NotificationStore } from './notification-store';
 import { incomingJson, patientMessage } from './test-support/incoming';
@@ -79,6 +80,39 @@ describe('the threaded notification sink', () => {
       'notification index thread unavailable; indexing on the main thread',
       'notification writer thread unavailable; writing on the main thread',
     ]);
+    await store.close();
+    db.close();
+  });
+
+  it('applies retention in the writer thread, between its commits, and purges the index in the index thread', async () => {
+    const db = openDatabase(dir.path);
+    let deleted = 0;
+    let trimmed: () => void = () => {};
+    const done = new Promise<void>((resolve) => (trimmed = resolve));
+    const sink = new ThreadedSink({ main: db, indexed: db }, dir.path, scripts, recordingLogger(), {
+      options: { batchSize: 20, intervalMs: 50 },
+      deleted: (n) => {
+        deleted += n;
+        if (deleted >= 151) trimmed();
+      },
+    });
+    const store = new NotificationStore(db, sink);
+    await store.open();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => store.add(incomingJson(patientMessage(`MRN-R${i}`, 'ferritin')))));
+    const endpoints = new EndpointStore(db, Date.now);
+    const endpoint = endpoints.get(1);
+    if (!endpoint) throw new Error('missing endpoint');
+    endpoints.save(1, { ...endpoint, retention: { maxAgeDays: null, maxCount: 50, maxBytes: null } });
+    sink.retentionDue();
+    // A sender's row is stored while retention works through the older ones.
+    const during = await store.add(incomingJson(patientMessage('MRN-DURING', 'ferritin')));
+    await done;
+    await store.indexed();
+    expect(deleted).toBe(151);
+    expect(db.prepare('SELECT count, (SELECT count(*) FROM notifications) AS rows FROM notification_counts WHERE endpoint_id = 1').get()).toEqual({ count: 50, rows: 50 });
+    expect(store.list({ limit: 1, filter: { text: 'ferritin' } })).toMatchObject({ total: 50, totalKind: 'exact' });
+    expect(store.list({ limit: 10, filter: { patient: { value: 'MRN-DURING' } } }).items.map((i) => i.id)).toEqual([during.summary.id]);
+    expect(db.prepare('SELECT count(DISTINCT notification_id) AS n FROM idx.notification_terms').get()).toEqual({ n: 50 });
     await store.close();
     db.close();
   });

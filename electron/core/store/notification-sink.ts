@@ -1,9 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
+import { EndpointStore } from './endpoint-store';
 import { IndexThread } from './index-thread';
+import { purgedThroughReader } from './notification-deletion';
 import { NotificationIndexer } from './notification-indexer';
 import type { IncomingNotification, StoredNotification } from './notification-types';
 import { NotificationWriter } from './notification-writer';
+import { type RetentionOptions, RetentionWorker } from './retention';
 import type { StoreThreadScripts } from './store-thread-scripts';
 import { WriterThread } from './writer-thread';
 
@@ -50,17 +53,28 @@ export class InlineSink implements NotificationSink {
   }
 }
 
+/** How the writer's retention runs (retention.ts). */
+export interface SinkRetention {
+  options?: RetentionOptions;
+  /** The core's clock (retention by age). */
+  now?: () => number;
+  /** Retention deleted notifications: endpoint counts changed. */
+  deleted?: (count: number) => void;
+}
+
 /**
- * The app's sink: durable commits in the writer thread, indexing in the index thread, each with
- * its own connection, so neither the fsync of a commit nor the indexing runs on the event loop
- * that reads requests. A thread that cannot start at all (its script missing from a package, a
- * platform without worker support) is replaced by the same code on the main connection: slower
- * under load, nothing lost; a warning says so.
+ * The app's sink: durable commits (and retention's deletions between them) in the writer thread,
+ * indexing (and purging what retention deleted) in the index thread, each with its own
+ * connection, so neither the fsync of a commit nor the indexing runs on the event loop that reads
+ * requests. A thread that cannot start at all (its script missing from a package, a platform
+ * without worker support) is replaced by the same code on the main connection: slower under load,
+ * nothing lost; a warning says so.
  */
 export class ThreadedSink implements NotificationSink {
   private readonly writerThread: WriterThread;
   private readonly indexThread: IndexThread;
   private inlineWriter: NotificationWriter | null = null;
+  private inlineRetention: RetentionWorker | null = null;
   private inlineIndexer: NotificationIndexer | null = null;
   private closed = false;
 
@@ -70,15 +84,20 @@ export class ThreadedSink implements NotificationSink {
     dataDir: string,
     scripts: StoreThreadScripts,
     private readonly log: Logger,
+    private readonly retention: SinkRetention = {},
   ) {
-    this.writerThread = new WriterThread(scripts.writer, dataDir, {
+    const now = retention.now ?? Date.now;
+    const data = { dataDir, clockOffsetMs: now() - Date.now(), ...(retention.options ? { retention: retention.options } : {}) };
+    this.writerThread = new WriterThread(scripts.writer, data, {
       committed: () => this.wakeIndexer(),
+      retained: (deleted) => this.retained(deleted),
+      log: (line) => this.log[line.level](line.message, line.fields),
       unavailable: (error, waiting) => {
         const writer = this.fallBackWriter(error);
         for (const w of waiting) writer.add(w.notification).then(w.resolve, w.reject);
       },
     });
-    this.indexThread = new IndexThread(scripts.indexer, dataDir, (error, started) => {
+    this.indexThread = new IndexThread(scripts.indexer, { dataDir }, (error, started) => {
       if (!started && !this.closed) this.fallBackIndexer(error);
     });
   }
@@ -92,6 +111,13 @@ export class ThreadedSink implements NotificationSink {
     return this.inlineWriter ? this.inlineWriter.add(notification) : this.writerThread.add(notification);
   }
 
+  /** Retention limits changed: a retention pass now, wherever the writer runs. */
+  retentionDue(): void {
+    if (this.closed) return;
+    if (this.inlineRetention) this.inlineRetention.runSoon();
+    else this.writerThread.retentionDue();
+  }
+
   indexed(): Promise<void> {
     if (this.inlineIndexer) {
       this.inlineIndexer.indexAll();
@@ -103,6 +129,7 @@ export class ThreadedSink implements NotificationSink {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.inlineRetention?.stop();
     if (this.inlineWriter) this.inlineWriter.close();
     else await this.writerThread.close();
     this.inlineIndexer?.stop();
@@ -114,9 +141,27 @@ export class ThreadedSink implements NotificationSink {
     else if (!this.closed) this.indexThread.wake();
   }
 
+  private retained(deleted: number): void {
+    this.wakeIndexer();
+    this.retention.deleted?.(deleted);
+  }
+
   private fallBackWriter(error: Error): NotificationWriter {
     this.log.warn('notification writer thread unavailable; writing on the main thread', { error: error.message });
-    this.inlineWriter ??= new NotificationWriter(this.db.main, () => this.wakeIndexer());
+    if (!this.inlineWriter) {
+      this.inlineWriter = new NotificationWriter(this.db.main, () => this.wakeIndexer());
+      const now = this.retention.now ?? Date.now;
+      this.inlineRetention = new RetentionWorker(
+        this.db.main,
+        new EndpointStore(this.db.main, now),
+        now,
+        this.log,
+        (deleted) => this.retained(deleted),
+        this.retention.options,
+        purgedThroughReader(this.db.indexed),
+      );
+      if (!this.closed) this.inlineRetention.start();
+    }
     return this.inlineWriter;
   }
 

@@ -1,92 +1,91 @@
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { EndpointRetention } from '../../../shared/contract';
 import type { Logger } from '../logger';
-import type { EndpointStore } from './endpoint-store';
-import { factsOf, type TermSource } from './notification-indexer';
-import { notificationTerms } from './notification-terms';
+import { deleteNotifications, purgedThroughReader } from './notification-deletion';
 
-/**
- * Deletes a batch of notifications and everything derived from them (lookup terms, FTS entries,
- * counts; hydrations and replays go by ON DELETE CASCADE) in one short transaction.
- */
-export function deleteNotifications(db: DatabaseSync, ids: readonly number[]): number {
-  if (ids.length === 0) return 0;
-  const list = JSON.stringify(ids);
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const counts = db
-      .prepare(
-        `SELECT coalesce(endpoint_id, 0) AS endpoint, count(*) AS n, sum(size_bytes) AS bytes
-         FROM notifications WHERE id IN (SELECT value FROM json_each(?)) GROUP BY 1`,
-      )
-      .all(list) as { endpoint: number; n: number; bytes: number }[];
-    const sources = db
-      .prepare('SELECT id, body, content_type, facts_json, facts_version FROM notifications WHERE id IN (SELECT value FROM json_each(?))')
-      .all(list) as unknown as TermSource[];
-    const deleteTerm = db.prepare('DELETE FROM notification_terms WHERE kind = ? AND value = ? AND system = ? AND notification_id = ?');
-    for (const row of sources) {
-      const facts = factsOf(row);
-      if (facts) for (const t of notificationTerms(facts)) deleteTerm.run(t.kind, t.value, t.system, row.id);
-    }
-    db.prepare('DELETE FROM notifications_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(list);
-    const deleted = Number(db.prepare('DELETE FROM notifications WHERE id IN (SELECT value FROM json_each(?))').run(list).changes);
-    const adjust = db.prepare('UPDATE notification_counts SET count = count - ?, bytes = bytes - ? WHERE endpoint_id = ?');
-    for (const c of counts) adjust.run(c.n, c.bytes, c.endpoint);
-    db.exec('COMMIT');
-    return deleted;
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+/** Plain numbers only: they are handed to the writer thread as they are. */
+export interface RetentionOptions {
+  /** Rows per transaction: small, so a sender's commit waits for at most one of them. */
+  batchSize?: number;
+  /** How often to look for work when the last pass found none. */
+  intervalMs?: number;
+  /** How often a long pass reports what it deleted so far (counts in the UI, the index purge). */
+  reportIntervalMs?: number;
 }
 
-export interface RetentionOptions {
-  /** Rows per transaction: small, so the receiver's commits are never held up for long. */
-  batchSize?: number;
-  /** Batches per run before yielding until the next run. */
-  maxBatchesPerRun?: number;
-  intervalMs?: number;
+/** The endpoints whose limits retention applies (EndpointStore). */
+export interface RetentionEndpoints {
+  list(): readonly { id: number; retention: EndpointRetention }[];
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+const FIRST_PASS_DELAY_MS = 2_000;
 
 /**
- * Applies each endpoint's optional age/count/size limits, oldest first, in small batches on a
- * timer. Between batches it yields to the event loop, so requests keep being answered.
+ * Applies each endpoint's optional age/count/size limits, oldest first, in small batches, for as
+ * long as there is work: a backlog is worked through at whatever pace the disk allows rather than
+ * a fixed number of rows a minute, so an endpoint receiving faster than any fixed pace is still
+ * trimmed. Each batch is one short transaction; between batches it yields to the event loop, so on
+ * the writer thread (notification-writer.worker.ts) the receiver's group commits run between
+ * them, and never wait for a lock retention holds.
  */
 export class RetentionWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private again = false;
   private stopped = false;
   private readonly batchSize: number;
-  private readonly maxBatches: number;
   private readonly intervalMs: number;
+  private readonly reportIntervalMs: number;
+  private readonly purgedThrough: () => number;
+  private readonly oldest: StatementSync;
+  private readonly counts: StatementSync;
 
   constructor(
     private readonly db: DatabaseSync,
-    private readonly endpoints: EndpointStore,
+    private readonly endpoints: RetentionEndpoints,
     private readonly now: () => number,
     private readonly log: Logger,
+    /** Notifications were deleted: at the end of a pass, and every reportIntervalMs during a long one. */
     private readonly onDeleted: (count: number) => void,
     options: RetentionOptions = {},
+    /** The index database's purge mark (notification-deletion.ts); by default read from `idx` on `db`. */
+    purgedThrough?: () => number,
   ) {
-    this.batchSize = options.batchSize ?? 200;
-    this.maxBatches = options.maxBatchesPerRun ?? 50;
-    this.intervalMs = options.intervalMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 500;
+    this.intervalMs = options.intervalMs ?? 10_000;
+    this.reportIntervalMs = options.reportIntervalMs ?? 1_000;
+    this.purgedThrough = purgedThrough ?? purgedThroughReader(db);
+    this.oldest = db.prepare('SELECT id, received_at, size_bytes FROM main.notifications WHERE endpoint_id = ? ORDER BY id LIMIT ?');
+    this.counts = db.prepare('SELECT count, bytes FROM main.notification_counts WHERE endpoint_id = ?');
   }
 
   start(): void {
     this.stopped = false;
-    this.schedule(5_000);
+    this.schedule(FIRST_PASS_DELAY_MS);
   }
 
+  /** Stops between batches (a batch is never left half done: each is one transaction). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.running;
+    await this.running?.catch(() => 0);
   }
 
-  /** One pass over every endpoint with limits; resolves with how many notifications went. */
+  /** Limits changed: a pass now rather than at the next interval (after the current one, if running). */
+  runSoon(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.schedule(0);
+  }
+
+  /** One pass over every endpoint with limits, until none is over them; resolves with how many notifications went. */
   runOnce(): Promise<number> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
@@ -95,40 +94,50 @@ export class RetentionWorker {
   }
 
   private schedule(delay: number): void {
-    if (this.stopped) return;
+    if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.runOnce()
         .catch((error: unknown) => this.log.warn('retention: pass failed', { error: error instanceof Error ? error.name : 'unknown' }))
-        .finally(() => this.schedule(this.intervalMs));
+        .finally(() => {
+          const again = this.again;
+          this.again = false;
+          this.schedule(again ? 0 : this.intervalMs);
+        });
     }, delay);
     this.timer.unref();
   }
 
   private async pass(): Promise<number> {
     let total = 0;
-    let batches = 0;
-    for (const endpoint of this.endpoints.list()) {
-      const { maxAgeDays, maxCount, maxBytes } = endpoint.retention;
-      if (maxAgeDays === null && maxCount === null && maxBytes === null) continue;
-      for (;;) {
-        if (this.stopped || batches >= this.maxBatches) return this.finish(total);
-        const ids = this.nextBatch(endpoint.id, maxAgeDays, maxCount, maxBytes);
-        if (ids.length === 0) break;
-        total += deleteNotifications(this.db, ids);
-        batches++;
-        await new Promise<void>((resolve) => setImmediate(resolve));
+    let unreported = 0;
+    let reportedAt = this.now();
+    const report = () => {
+      if (unreported > 0) this.onDeleted(unreported);
+      unreported = 0;
+      reportedAt = this.now();
+    };
+    try {
+      for (const endpoint of this.endpoints.list()) {
+        const { maxAgeDays, maxCount, maxBytes } = endpoint.retention;
+        if (maxAgeDays === null && maxCount === null && maxBytes === null) continue;
+        for (;;) {
+          if (this.stopped) return total;
+          const ids = this.nextBatch(endpoint.id, maxAgeDays, maxCount, maxBytes);
+          if (ids.length === 0) break;
+          const deleted = deleteNotifications(this.db, ids, this.purgedThrough);
+          total += deleted;
+          unreported += deleted;
+          if (this.now() - reportedAt >= this.reportIntervalMs) report();
+          // Whatever waits on this thread (a sender's group commit, a query) runs before the next batch.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
+      return total;
+    } finally {
+      if (total > 0) this.log.info('retention: deleted notifications', { count: total });
+      report();
     }
-    return this.finish(total);
-  }
-
-  private finish(total: number): number {
-    if (total > 0) {
-      this.log.info('retention: deleted notifications', { count: total });
-      this.onDeleted(total);
-    }
-    return total;
   }
 
   /** The oldest notifications of an endpoint that are past one of its limits. */
@@ -137,28 +146,20 @@ export class RetentionWorker {
       // Oldest first in arrival order, up to the first one young enough: one short index walk,
       // never a scan of every row looking for old ones.
       const cutoff = this.now() - maxAgeDays * DAY_MS;
-      const rows = this.db
-        .prepare('SELECT id, received_at FROM notifications WHERE endpoint_id = ? ORDER BY id LIMIT ?')
-        .all(endpointId, this.batchSize) as { id: number; received_at: number }[];
+      const rows = this.oldest.all(endpointId, this.batchSize) as { id: number; received_at: number }[];
       const young = rows.findIndex((r) => r.received_at >= cutoff);
       const old = young < 0 ? rows : rows.slice(0, young);
       if (old.length > 0) return old.map((r) => r.id);
     }
-    const counts = this.db.prepare('SELECT count, bytes FROM notification_counts WHERE endpoint_id = ?').get(endpointId) as
-      | { count: number; bytes: number }
-      | undefined;
+    const counts = this.counts.get(endpointId) as { count: number; bytes: number } | undefined;
     if (!counts) return [];
     if (maxCount !== null && counts.count > maxCount) {
-      const rows = this.db
-        .prepare('SELECT id FROM notifications WHERE endpoint_id = ? ORDER BY id LIMIT ?')
-        .all(endpointId, Math.min(this.batchSize, counts.count - maxCount)) as { id: number }[];
+      const rows = this.oldest.all(endpointId, Math.min(this.batchSize, counts.count - maxCount)) as { id: number }[];
       return rows.map((r) => r.id);
     }
     if (maxBytes !== null && counts.bytes > maxBytes) {
       // Oldest first until enough bytes are freed (at most one batch).
-      const rows = this.db
-        .prepare('SELECT id, size_bytes FROM notifications WHERE endpoint_id = ? ORDER BY id LIMIT ?')
-        .all(endpointId, this.batchSize) as { id: number; size_bytes: number }[];
+      const rows = this.oldest.all(endpointId, this.batchSize) as { id: number; size_bytes: number }[];
       const ids: number[] = [];
       let excess = counts.bytes - maxBytes;
       for (const r of rows) {

@@ -1,8 +1,21 @@
 import type { IncomingNotification, StoredNotification } from './notification-types';
+import type { RetentionOptions } from './retention';
 
 /** What a store thread (writer or indexer) is started with. */
 export interface StoreThreadData {
   dataDir: string;
+  /** The writer thread's retention pace (retention.ts). */
+  retention?: RetentionOptions;
+  /** The core's clock minus Date.now() at start: retention by age uses the core's clock. */
+  clockOffsetMs?: number;
+}
+
+/** A log line from a thread, written by the main thread's logger (fields: never PHI, see Logger). */
+export interface ThreadLog {
+  kind: 'log';
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, string | number | boolean | null>;
 }
 
 /** What every store thread says of itself. */
@@ -38,12 +51,21 @@ export function decodeNotification(encoded: EncodedNotification): IncomingNotifi
 }
 
 /** The main thread → the notification writer thread. */
-export type WriterRequest = { kind: 'add'; items: EncodedNotification[] } | { kind: 'close' };
+export type WriterRequest =
+  | { kind: 'add'; items: EncodedNotification[] }
+  /** Retention limits changed: a retention pass now. */
+  | { kind: 'retain' }
+  | { kind: 'close' };
 
 export type WriteOutcome = { seq: number; ok: true; stored: StoredNotification } | { seq: number; ok: false; message: string };
 
 /** The notification writer thread → the main thread. */
-export type WriterReply = ThreadStatus | { kind: 'stored'; outcomes: WriteOutcome[] };
+export type WriterReply =
+  | ThreadStatus
+  | { kind: 'stored'; outcomes: WriteOutcome[] }
+  /** Retention deleted this many notifications (their tombstones await the index thread). */
+  | { kind: 'retained'; deleted: number }
+  | ThreadLog;
 
 /** The main thread → the index thread. */
 export type IndexerRequest = { kind: 'wake' } | { kind: 'indexed'; seq: number } | { kind: 'close' };

@@ -1,6 +1,6 @@
 import type { IncomingNotification, StoredNotification } from './notification-types';
 import { StoreThread } from './store-thread';
-import { encodeNotification, type WriterReply, type WriterRequest } from './store-thread-protocol';
+import { encodeNotification, type StoreThreadData, type ThreadLog, type WriterReply, type WriterRequest } from './store-thread-protocol';
 
 interface Waiting {
   notification: IncomingNotification;
@@ -33,15 +33,19 @@ export class WriterThread {
 
   constructor(
     script: string | URL,
-    dataDir: string,
+    data: StoreThreadData,
     private readonly events: {
       /** Rows were committed (a cue for the indexer). */
       committed(): void;
+      /** Retention deleted rows (a cue for the indexer to purge their index entries). */
+      retained(deleted: number): void;
+      /** A log line from the thread. */
+      log(line: ThreadLog): void;
       /** The thread could not start: these were never written; write them elsewhere. */
       unavailable(error: Error, waiting: Waiting[]): void;
     },
   ) {
-    this.thread = new StoreThread(script, { dataDir }, { reply: (r) => this.replied(r), stopped: (e, started) => this.stopped(e, started) });
+    this.thread = new StoreThread(script, data, { reply: (r) => this.replied(r), stopped: (e, started) => this.stopped(e, started) });
   }
 
   start(): Promise<boolean> {
@@ -61,6 +65,11 @@ export class WriterThread {
         this.flush();
       });
     });
+  }
+
+  /** Retention limits changed: the thread's retention runs a pass now. */
+  retentionDue(): void {
+    this.thread.post({ kind: 'retain' });
   }
 
   async close(): Promise<void> {
@@ -89,6 +98,8 @@ export class WriterThread {
   }
 
   private replied(reply: WriterReply): void {
+    if (reply.kind === 'retained') this.events.retained(reply.deleted);
+    if (reply.kind === 'log') this.events.log(reply);
     if (reply.kind !== 'stored') return;
     let stored = false;
     for (const outcome of reply.outcomes) {

@@ -4,6 +4,7 @@ import type { Endpoint, EndpointAuthType } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { formatBytes } from '../inbox/format';
+import { bytesToMb, mbToBytes } from './megabytes';
 import { useDeleteEndpoint, useSaveEndpoint } from './useEndpoints';
 
 interface Props {
@@ -24,9 +25,10 @@ export function EndpointForm({ endpoint, onDone }: Props) {
   const [token, setToken] = useState('');
   const [hmacSecret, setHmacSecret] = useState('');
   const [challenge, setChallenge] = useState<'json' | 'raw'>(endpoint?.challengeResponse ?? 'json');
-  const [maxMb, setMaxMb] = useState(endpoint?.maxBodyBytes ? String(endpoint.maxBodyBytes / 1024 / 1024) : '');
+  const [maxMb, setMaxMb] = useState(bytesToMb(endpoint?.maxBodyBytes));
   const [maxAgeDays, setMaxAgeDays] = useState(endpoint?.retention.maxAgeDays?.toString() ?? '');
   const [maxCount, setMaxCount] = useState(endpoint?.retention.maxCount?.toString() ?? '');
+  const [keepMb, setKeepMb] = useState(bytesToMb(endpoint?.retention.maxBytes));
   const [generated, setGenerated] = useState<string | null>(null);
   const [autoHydrate, setAutoHydrate] = useState(endpoint?.autoHydrateConnectionId ?? '');
   const connections = useQuery({ queryKey: queryKeys.connections, queryFn: () => call('connections.list', {}) }).data?.items ?? [];
@@ -43,8 +45,8 @@ export function EndpointForm({ endpoint, onDone }: Props) {
         ...(auth === 'hmac' && hmacSecret ? { hmacSecrets: [hmacSecret] } : {}),
         ...(generateHmacSecret ? { generateHmacSecret: true } : {}),
         challengeResponse: challenge,
-        maxBodyBytes: maxMb.trim() === '' ? null : Math.round(Number(maxMb) * 1024 * 1024),
-        retention: { maxAgeDays: numberOrNull(maxAgeDays), maxCount: numberOrNull(maxCount) },
+        maxBodyBytes: mbToBytes(maxMb),
+        retention: { maxAgeDays: numberOrNull(maxAgeDays), maxCount: numberOrNull(maxCount), maxBytes: mbToBytes(keepMb) },
         autoHydrateConnectionId: autoHydrate === '' ? null : autoHydrate,
       },
       {
@@ -110,6 +112,8 @@ export function EndpointForm({ endpoint, onDone }: Props) {
         <label>Largest body (MB)<input aria-label="Largest body" type="number" min="0.001" step="any" placeholder="receiver default" value={maxMb} onChange={(e) => setMaxMb(e.target.value)} /></label>
         <label>Keep at most (days)<input aria-label="Retention days" type="number" min="1" placeholder="forever" value={maxAgeDays} onChange={(e) => setMaxAgeDays(e.target.value)} /></label>
         <label>Keep at most (notifications)<input aria-label="Retention count" type="number" min="1" placeholder="all" value={maxCount} onChange={(e) => setMaxCount(e.target.value)} /></label>
+        {/* Body bytes, oldest go first: the same measure as the stored total shown below. */}
+        <label>Keep at most (MB)<input aria-label="Retention size" type="number" min="0.001" step="any" placeholder="no limit" value={keepMb} onChange={(e) => setKeepMb(e.target.value)} /></label>
       </div>
       <label>
         Hydrate lightweight notifications automatically from
