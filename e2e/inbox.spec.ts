@@ -119,7 +119,7 @@ test('support staff find, understand, hydrate, replay, send and export notificat
   // Export everything as NDJSON.
   await page.getByLabel('Export notifications as').selectOption('ndjson');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('button', { name: 'Export all', exact: true }).click();
   const file = await (await download).path();
   expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(4);
 

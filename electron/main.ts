@@ -5,6 +5,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createCore, type Core } from './core/core';
 import { consoleLogger } from './core/logger';
 import { registerIpc } from './ipc';
+import { registerNotificationSave } from './notification-save';
 import { safeStorageSecretBox } from './secrets/safe-storage-secret-box';
 import { APP_ENTRY_URL, externalUrlToOpen, isAppUrl } from './security/navigation';
 import { isAllowedPermission } from './security/permissions';
@@ -97,6 +98,7 @@ void app.whenReady().then(async () => {
   lockDownSession(session.defaultSession);
   serveRenderer(RENDERER_DIR);
   registerIpc(core);
+  registerNotificationSave(core, log);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

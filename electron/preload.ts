@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { notificationSaveChannel } from '../shared/contract/download-names';
 import { commandChannel, commandNames, eventChannel, eventNames } from '../shared/contract/names';
 
 // One function per command and one subscribe function per event; nothing generic is exposed,
@@ -20,4 +21,7 @@ const events = Object.fromEntries(
   ]),
 );
 
-contextBridge.exposeInMainWorld('switchboard', { commands, events });
+// Streamed exports: main asks where to save and writes the file; only the input crosses IPC.
+const downloads = { notifications: (input: unknown) => ipcRenderer.invoke(notificationSaveChannel, input) };
+
+contextBridge.exposeInMainWorld('switchboard', { commands, events, downloads });

@@ -2,14 +2,16 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandError } from '../../shared/contract';
+import { type CommandError, notificationDownloadPath } from '../../shared/contract';
 import { describeContract } from '../../shared/contract/describe';
 import type { Core } from '../core/core';
 import type { Logger } from '../core/logger';
+import { exportCallThrough } from '../core/notifications/export-stream';
 import { readBody } from '../core/receiver/read-body';
 import { resolveAsset } from '../security/asset-path';
 import { contentSecurityPolicy } from '../security/csp';
 import { requestToken, TOKEN_COOKIE, tokensEqual } from './access-token';
+import { DOWNLOAD_PREFIX, DownloadDesk, sendExport } from './downloads';
 import { hostHeaderAllowed } from './host-header';
 import { type StreamSnapshot, streamEvents } from './sse';
 
@@ -70,6 +72,7 @@ const fail = (res: ServerResponse, status: number, code: CommandError['code'], m
 export async function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
   const { core, token, log } = options;
   let boundPort = options.port;
+  const downloads = new DownloadDesk(exportCallThrough(core.execute));
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -117,6 +120,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
     }
     if (url.pathname === '/api' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res, core.events, snapshot);
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX) && req.method === 'GET') {
+      const opened = await downloads.open(url.pathname.slice(DOWNLOAD_PREFIX.length));
+      if (!opened.ok) return fail(res, STATUS_FOR[opened.error.code], opened.error.code, opened.error.message);
+      return sendExport(res, opened.value, SECURITY_HEADERS, log);
+    }
     if (req.method !== 'POST') return fail(res, 405, 'not-found', 'Commands are sent with POST.');
     // A JSON content type cannot be sent cross-origin without a CORS preflight, which is never granted.
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -132,7 +140,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<RunningHt
       return fail(res, 400, 'invalid-input', 'Command input is not valid JSON.');
     }
     const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-    const result = await core.execute(name, input);
+    const result = url.pathname === `/${notificationDownloadPath}` ? downloads.issue(input) : await core.execute(name, input);
     sendJson(res, result.ok ? 200 : STATUS_FOR[result.error.code], result);
   }
 

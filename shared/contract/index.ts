@@ -11,6 +11,8 @@ export * from './receiver';
 export * from './connection';
 export * from './app-info';
 export * from './bridge';
+export * from './downloads';
+export * from './download-names';
 export * from './query';
 export * from './notification-actions';
 export * from './writeback';

@@ -10,6 +10,7 @@ import type { NotificationStore } from '../store/notification-store';
 /** Text per call: big enough that 100k notifications take a few dozen calls, small enough for any IPC. */
 export const EXPORT_CHUNK_BYTES = 8 * 1024 * 1024;
 const ID_BATCH = 500;
+const DETAIL_BATCH_BYTES = 4 * 1024 * 1024;
 
 export const CSV_COLUMNS = [
   'id',
@@ -91,6 +92,46 @@ export function ndjsonLine(d: NotificationDetail): string {
   })}\n`;
 }
 
+/**
+ * The export's lines in the order of `ids`, read lazily: a chunk that fills up stops reading. Raw
+ * bodies are read in batches bounded by their stored size (a body may be up to 100 MB), so a batch
+ * of large notifications never sits in memory at once.
+ */
+function* exportLines(
+  store: NotificationStore,
+  format: ExportRequest['format'],
+  ids: readonly number[],
+  names: ReadonlyMap<number, string>,
+): Generator<{ id: number; text: string }> {
+  for (let i = 0; i < ids.length; i += ID_BATCH) {
+    const summaries = store.summaries(ids.slice(i, i + ID_BATCH));
+    if (format === 'csv') {
+      for (const s of summaries) yield { id: s.id, text: csvRow(s, names.get(s.endpointId ?? 0) ?? s.endpointPath) };
+      continue;
+    }
+    for (const batch of sizeBoundedBatches(summaries)) {
+      for (const d of store.details(batch)) yield { id: d.id, text: ndjsonLine(d) };
+    }
+  }
+}
+
+function sizeBoundedBatches(summaries: readonly NotificationSummary[]): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let bytes = 0;
+  for (const s of summaries) {
+    if (batch.length > 0 && bytes + s.sizeBytes > DETAIL_BATCH_BYTES) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(s.id);
+    bytes += s.sizeBytes;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 export interface ExportRequest {
   format: 'ndjson' | 'csv';
   ids?: number[];
@@ -123,18 +164,11 @@ export function exportChunk(
 
   // Takes rows in order until the chunk is full; returns the id to continue below, or null at the end.
   const take = (ids: readonly number[]): number | null => {
-    for (let i = 0; i < ids.length; i += ID_BATCH) {
-      const slice = ids.slice(i, i + ID_BATCH);
-      const lines =
-        request.format === 'csv'
-          ? store.summaries(slice).map((s) => ({ id: s.id, text: csvRow(s, names.get(s.endpointId ?? 0) ?? s.endpointPath) }))
-          : store.details(slice).map((d) => ({ id: d.id, text: ndjsonLine(d) }));
-      for (const line of lines) {
-        parts.push(line.text);
-        bytes += line.text.length;
-        count++;
-        if (bytes >= EXPORT_CHUNK_BYTES) return line.id;
-      }
+    for (const line of exportLines(store, request.format, ids, names)) {
+      parts.push(line.text);
+      bytes += line.text.length;
+      count++;
+      if (bytes >= EXPORT_CHUNK_BYTES) return line.id;
     }
     return null;
   };

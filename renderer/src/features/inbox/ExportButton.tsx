@@ -1,47 +1,54 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { NotificationFilter } from '../../../../shared/contract';
-import { call } from '../../api/client';
+import { downloadNotifications, type DownloadOutcome } from '../../api/download';
+import { cleanFilter, isFiltered, useInbox } from './inbox-store';
+import { SelectionSummary } from './SelectionSummary';
 
-/** Exports everything the filter matches, in chunks from the core, joined into one file. */
+type Scope = 'selected' | 'all';
+
+// A browser shows its own download; only a file the desktop app wrote needs saying where it went.
+const outcomeText = (outcome: DownloadOutcome): string | null =>
+  outcome.kind === 'saved' ? `Saved ${outcome.count} ${outcome.count === 1 ? 'notification' : 'notifications'} to ${outcome.path}` : null;
+
+/**
+ * Exports the ticked rows, or everything the filter matches. The host streams the file (a save
+ * dialog in the desktop app, the browser's downloads headless), so a million notifications never
+ * pass through this window.
+ */
 export function ExportButton({ filter }: { filter: NotificationFilter }) {
   const [format, setFormat] = useState<'ndjson' | 'csv'>('ndjson');
-  const [count, setCount] = useState<number | null>(null);
+  const ticked = useInbox((s) => s.selection.ids);
   const exporter = useMutation({
-    mutationFn: async () => {
-      const parts: string[] = [];
-      let beforeId: number | undefined;
-      let fileName = 'notifications';
-      let mimeType = 'application/x-ndjson';
-      let total = 0;
-      do {
-        const chunk = await call('notifications.export', { format, filter, ...(beforeId === undefined ? {} : { beforeId }) });
-        parts.push(chunk.content);
-        fileName = chunk.fileName;
-        mimeType = chunk.mimeType;
-        total += chunk.count;
-        setCount(total);
-        beforeId = chunk.nextBeforeId ?? undefined;
-      } while (beforeId !== undefined);
-      const url = URL.createObjectURL(new Blob(parts, { type: mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return total;
-    },
+    mutationFn: (scope: Scope) =>
+      downloadNotifications(scope === 'selected' ? { format, ids: [...ticked] } : { format, filter: cleanFilter(filter) }),
   });
+  const busy = (scope: Scope) => exporter.isPending && exporter.variables === scope;
+  const done = exporter.data ? outcomeText(exporter.data) : null;
   return (
-    <span className="export">
-      <select aria-label="Export notifications as" value={format} onChange={(e) => setFormat(e.target.value as 'ndjson' | 'csv')}>
-        <option value="ndjson">NDJSON (raw)</option>
-        <option value="csv">CSV (summary)</option>
-      </select>
-      <button type="button" className="secondary" disabled={exporter.isPending} onClick={() => exporter.mutate()}>
-        {exporter.isPending ? `Exporting ${count ?? 0}…` : 'Export'}
-      </button>
-      {exporter.error && <span className="error">{exporter.error.message}</span>}
-    </span>
+    <>
+      <SelectionSummary />
+      <span className="spacer" />
+      <span className="export">
+        <select aria-label="Export notifications as" value={format} onChange={(e) => setFormat(e.target.value as 'ndjson' | 'csv')}>
+          <option value="ndjson">NDJSON (raw)</option>
+          <option value="csv">CSV (summary)</option>
+        </select>
+        {ticked.size > 0 && (
+          <button type="button" className="secondary" disabled={exporter.isPending} onClick={() => exporter.mutate('selected')}>
+            {busy('selected') ? 'Exporting…' : `Export selected (${ticked.size})`}
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={exporter.isPending} onClick={() => exporter.mutate('all')}>
+          {busy('all') ? 'Exporting…' : isFiltered(filter) ? 'Export all matching the filter' : 'Export all'}
+        </button>
+      </span>
+      {done && (
+        <span className="export-status muted" role="status">
+          {done}
+        </span>
+      )}
+      {exporter.error && <span className="export-status error">{exporter.error.message}</span>}
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { type MouseEvent as ReactMouseEvent, useEffect, useRef } from 'react';
 import type { NotificationSummary } from '../../../../shared/contract';
 import { formatBytes, formatTimestamp } from './format';
+import { inboxActions, useInbox } from './inbox-store';
 
 const ROW_HEIGHT = 56;
 
@@ -19,6 +20,14 @@ const patientOf = (n: NotificationSummary) => {
   return id ? id.value : null;
 };
 
+const eventText = (n: NotificationSummary) =>
+  n.handshake ? `Handshake (${n.handshake})` : (n.eventLabel ?? n.event ?? (n.parseStatus === 'ok' ? (n.subscription?.type ?? '') : n.parseStatus));
+
+// A shift-click extends the tick range; without this the browser also highlights the text between.
+const keepTextUnselected = (e: ReactMouseEvent) => {
+  if (e.shiftKey) e.preventDefault();
+};
+
 /**
  * Only the rows on screen exist in the DOM, and pages arrive from the core as the list scrolls
  * (keyset paging), so a million stored notifications scroll like a hundred.
@@ -28,6 +37,9 @@ export function NotificationList({ items, selectedId, onSelect, onStar, hasMore,
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const rows = virtualizer.getVirtualItems();
   const lastIndex = rows.at(-1)?.index ?? -1;
+  const ticked = useInbox((s) => s.selection.ids);
+  const { selectionToggled, selectionExtended } = inboxActions();
+  const extendTo = (id: number) => selectionExtended(id, items.map((i) => i.id));
 
   useEffect(() => {
     if (hasMore && lastIndex >= items.length - 40) loadMore();
@@ -40,6 +52,8 @@ export function NotificationList({ items, selectedId, onSelect, onStar, hasMore,
           const n = items[row.index];
           if (!n) return null;
           const patient = patientOf(n);
+          const event = eventText(n);
+          const isTicked = ticked.has(n.id);
           return (
             <div
               key={n.id}
@@ -47,11 +61,29 @@ export function NotificationList({ items, selectedId, onSelect, onStar, hasMore,
               aria-selected={n.id === selectedId}
               data-testid="notification-row"
               data-id={n.id}
-              className={`row ${n.id === selectedId ? 'selected' : ''} ${n.parseStatus !== 'ok' ? 'flagged' : ''} ${n.read ? '' : 'unread'}`}
+              className={`row ${n.id === selectedId ? 'selected' : ''} ${isTicked ? 'ticked' : ''} ${n.parseStatus !== 'ok' ? 'flagged' : ''} ${n.read ? '' : 'unread'}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-              onClick={() => onSelect(n.id)}
+              onMouseDown={keepTextUnselected}
+              onClick={(e) => {
+                // Modified clicks tick rows for export, as in a file list; a plain click opens the detail.
+                if (e.shiftKey) extendTo(n.id);
+                else if (e.ctrlKey || e.metaKey) selectionToggled(n.id);
+                else onSelect(n.id);
+              }}
             >
               <div className="row-line">
+                <input
+                  type="checkbox"
+                  className="row-check"
+                  checked={isTicked}
+                  aria-label={`Select ${event || 'notification'}, ${formatTimestamp(n.receivedAt)}`}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) => {
+                    // React fires a checkbox's change from its click, so the click's shift key is there.
+                    if (e.nativeEvent instanceof MouseEvent && e.nativeEvent.shiftKey) extendTo(n.id);
+                    else selectionToggled(n.id);
+                  }}
+                />
                 <button
                   type="button"
                   className={`star ${n.starred ? 'on' : ''}`}
@@ -66,7 +98,7 @@ export function NotificationList({ items, selectedId, onSelect, onStar, hasMore,
                 </button>
                 <span className="time">{formatTimestamp(n.receivedAt)}</span>
                 <span className="event" title={n.eventUri ?? ''}>
-                  {n.handshake ? `Handshake (${n.handshake})` : (n.eventLabel ?? n.event ?? (n.parseStatus === 'ok' ? (n.subscription?.type ?? '') : n.parseStatus))}
+                  {event}
                 </span>
                 {n.warnings.length > 0 && (
                   <span className="warn" title={n.warnings.join('\n')} aria-label="Gap warning">

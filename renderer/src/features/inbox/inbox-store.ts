@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { NotificationFilter } from '../../../../shared/contract';
+import { emptySelection, rangeTo, type Selection, toggled } from './selection';
 
 export type DetailTab = 'summary' | 'headers' | 'body' | 'hydrate' | 'replay';
 
@@ -8,28 +9,54 @@ interface InboxState {
   viewId: number | null;
   detailTab: DetailTab;
   sendTestOpen: boolean;
+  /** Rows ticked for export; separate from the one open in the detail pane. */
+  selection: Selection;
   filterChanged: (filter: NotificationFilter) => void;
   viewApplied: (viewId: number | null, filter: NotificationFilter) => void;
   detailTabChosen: (tab: DetailTab) => void;
   sendTestToggled: () => void;
+  selectionToggled: (id: number) => void;
+  /** Shift-click: `order` is the list's ids as shown. */
+  selectionExtended: (id: number, order: readonly number[]) => void;
+  selectionCleared: () => void;
 }
 
-/** The inbox's UI state: what is filtered and which panel is open. The notifications live in react-query. */
+// Saving or deleting a view re-applies the same filter; only a different one drops the ticks.
+const keptFor = (s: InboxState, next: NotificationFilter): Selection =>
+  JSON.stringify(cleanFilter(s.filter)) === JSON.stringify(cleanFilter(next)) ? s.selection : emptySelection;
+
+/**
+ * The inbox's UI state: what is filtered, which panel is open, which rows are ticked. The
+ * notifications live in react-query. A new filter clears the ticks, so "Export selected" never
+ * includes rows the list no longer shows.
+ */
 const useInboxStore = create<InboxState>()((set) => ({
   filter: {},
   viewId: null,
   detailTab: 'summary',
   sendTestOpen: false,
-  filterChanged: (filter) => set({ filter, viewId: null }),
-  viewApplied: (viewId, filter) => set({ viewId, filter }),
+  selection: emptySelection,
+  filterChanged: (filter) => set((s) => ({ filter, viewId: null, selection: keptFor(s, filter) })),
+  viewApplied: (viewId, filter) => set((s) => ({ viewId, filter, selection: keptFor(s, filter) })),
   detailTabChosen: (detailTab) => set({ detailTab }),
   sendTestToggled: () => set((s) => ({ sendTestOpen: !s.sendTestOpen })),
+  selectionToggled: (id) => set((s) => ({ selection: toggled(s.selection, id) })),
+  selectionExtended: (id, order) => set((s) => ({ selection: rangeTo(s.selection, id, order) })),
+  selectionCleared: () => set({ selection: emptySelection }),
 }));
 
 export const useInbox = <T,>(selector: (s: InboxState) => T): T => useInboxStore(selector);
 export const inboxActions = () => {
   const s = useInboxStore.getState();
-  return { filterChanged: s.filterChanged, viewApplied: s.viewApplied, detailTabChosen: s.detailTabChosen, sendTestToggled: s.sendTestToggled };
+  return {
+    filterChanged: s.filterChanged,
+    viewApplied: s.viewApplied,
+    detailTabChosen: s.detailTabChosen,
+    sendTestToggled: s.sendTestToggled,
+    selectionToggled: s.selectionToggled,
+    selectionExtended: s.selectionExtended,
+    selectionCleared: s.selectionCleared,
+  };
 };
 export const currentInboxFilter = () => useInboxStore.getState().filter;
 
