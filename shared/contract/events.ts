@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names';
 import { NotificationsMarked, NotificationSummary } from './notification';
+import { HydrationRecord } from './notification-actions';
 import { QueryProgress } from './query';
 import { ReceiverStatus } from './receiver';
 import { WritebackUpdated } from './writeback';
@@ -47,6 +48,10 @@ export const events = {
   'destinations.changed': {
     summary: 'A writeback destination was created, changed or deleted.',
     payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
+  },
+  'notification.hydrated': {
+    summary: 'A hydration of a notification was recorded: fetched, failed or (automatic, queue full) skipped.',
+    payload: HydrationRecord,
   },
 } satisfies Record<EventName, EventDefinition>;
 

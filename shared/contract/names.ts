@@ -76,6 +76,7 @@ export const eventNames = [
   'views.changed',
   'writeback.updated',
   'destinations.changed',
+  'notification.hydrated',
 ] as const;
 
 export type CommandName = (typeof commandNames)[number];

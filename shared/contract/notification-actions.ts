@@ -15,6 +15,13 @@ export const HydrationResult = z.object({
 });
 export type HydrationResult = z.infer<typeof HydrationResult>;
 
+/**
+ * fetched: `results` holds each target's answer (some may be errors); failed: nothing was fetched
+ * (`error` says why); skipped: an automatic hydration that did not run because too many were waiting.
+ */
+export const HydrationOutcome = z.enum(['fetched', 'failed', 'skipped']);
+export type HydrationOutcome = z.infer<typeof HydrationOutcome>;
+
 export const HydrationRecord = z.object({
   id: z.number().int().positive(),
   notificationId: z.number().int().positive(),
@@ -22,6 +29,10 @@ export const HydrationRecord = z.object({
   connectionId: z.string().nullable(),
   connectionName: z.string().nullable(),
   results: z.array(HydrationResult),
+  /** Started by the endpoint's automatic hydration rather than by hand. */
+  automatic: z.boolean(),
+  outcome: HydrationOutcome,
+  error: z.string().nullable(),
 });
 export type HydrationRecord = z.infer<typeof HydrationRecord>;
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationSummary } from '../../../shared/contract';
+import type { HydrationRecord } from '../../../shared/contract';
 import { notificationTemplates } from '../../../shared/notifications/templates';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import { CommandFailure } from '../command-error';
 import type { CoreContext, Feature } from '../feature';
 import { standardWebhookHeaders } from '../webhooks/standard-webhooks-signer';
+import { startAutoHydration } from './auto-hydration';
 import { fetchTargets } from './hydrate-notification';
 import { HydrationStore } from './hydration-store';
 import { hydrationTargets } from './hydration-targets';
@@ -23,7 +24,7 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
   const hydrations = new HydrationStore(ctx.db);
   const replays = new ReplayStore(ctx.db);
 
-  const hydrate = async (id: number, connectionId: string) => {
+  const hydrate = async (id: number, connectionId: string, automatic = false): Promise<HydrationRecord> => {
     const stored = storedBody(ctx.db, id);
     if (!stored) throw new CommandFailure('not-found', `Notification ${id} does not exist.`);
     let json: unknown;
@@ -36,33 +37,12 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
     if (targets.length === 0) throw new CommandFailure('conflict', 'This notification references nothing to fetch: it already carries its resources.');
     const { client, connectionName } = await ctx.fhir.resolveClient(connectionId);
     const results = await fetchTargets(client, targets);
-    return hydrations.add({ notificationId: id, fetchedAt: ctx.now(), connectionId, connectionName, results });
+    const record = hydrations.add({ notificationId: id, fetchedAt: ctx.now(), connectionId, connectionName, results, automatic });
+    if (!record) throw new CommandFailure('not-found', `Notification ${id} was deleted while it was being hydrated.`);
+    ctx.events.emit('notification.hydrated', record);
+    return record;
   };
-
-  // Endpoints set to hydrate automatically: a lightweight arrival is completed from the chosen
-  // connection after its sender has been answered, never on the receiver's path.
-  // Looked up for every lightweight notification received: kept in memory until an endpoint changes.
-  const autoHydrateSetting = ctx.db.prepare('SELECT auto_hydrate_connection_id AS id FROM endpoints WHERE id = ?');
-  const autoHydrateByEndpoint = new Map<number, string | null>();
-  const autoHydrateConnection = (endpointId: number): string | null => {
-    let id = autoHydrateByEndpoint.get(endpointId);
-    if (id === undefined) {
-      id = (autoHydrateSetting.get(endpointId) as { id: string | null } | undefined)?.id ?? null;
-      autoHydrateByEndpoint.set(endpointId, id);
-    }
-    return id;
-  };
-  const stopAutoHydrate = ctx.events.subscribe((name, payload) => {
-    if (name === 'endpoints.changed') autoHydrateByEndpoint.clear();
-    if (name !== 'notification.received') return;
-    const summary = payload as NotificationSummary;
-    if (summary.payloadLevel !== 'lightweight' || summary.endpointId === null) return;
-    const connectionId = autoHydrateConnection(summary.endpointId);
-    if (connectionId === null) return;
-    hydrate(summary.id, connectionId).catch((error: unknown) =>
-      ctx.log.warn('automatic hydration failed', { notification: summary.id, reason: error instanceof CommandFailure ? error.code : 'error' }),
-    );
-  });
+  const stopAutoHydrate = startAutoHydration(ctx, hydrations, (id, connectionId) => hydrate(id, connectionId, true));
 
   return {
     hydrate,

@@ -133,6 +133,25 @@ describe('hydrate, replay and test notifications through the core', () => {
     await expect
       .poll(async () => (await call<{ items: HydrationRecord[] }>('notifications.hydrations', { id: stored?.id })).items.length, { timeout: 5000 })
       .toBe(1);
+    const [record] = (await call<{ items: HydrationRecord[] }>('notifications.hydrations', { id: stored?.id })).items;
+    expect(record).toMatchObject({ automatic: true, outcome: 'fetched', error: null });
+    await call('endpoints.save', { id: 1, name: 'Default', path: '/webhook', auth: 'none', autoHydrateConnectionId: null });
+  });
+
+  it('records a failed automatic hydration with the notification and announces it', async () => {
+    const announced: HydrationRecord[] = [];
+    const stop = core.events.subscribe((name, payload) => {
+      if (name === 'notification.hydrated') announced.push(payload as HydrationRecord);
+    });
+    await call('endpoints.save', { id: 1, name: 'Default', path: '/webhook', auth: 'none', autoHydrateConnectionId: 'no-such-connection' });
+    await call('notifications.sendTest', { templateId: 'patient-arrived', level: 'lightweight', url: receiverUrl });
+    const [stored] = await newest();
+    await expect.poll(() => announced.length, { timeout: 5000 }).toBe(1);
+    const { items } = await call<{ items: HydrationRecord[] }>('notifications.hydrations', { id: stored?.id });
+    expect(items).toEqual(announced);
+    expect(items[0]).toMatchObject({ notificationId: stored?.id, automatic: true, outcome: 'failed', results: [] });
+    expect(items[0]?.error).toMatch(/\S/);
+    stop();
     await call('endpoints.save', { id: 1, name: 'Default', path: '/webhook', auth: 'none', autoHydrateConnectionId: null });
   });
 

@@ -383,4 +383,11 @@ export const migrations: readonly string[] = [
     terms_json TEXT NOT NULL
   );
   `,
+  // 12: automatic hydrations go through a bounded queue; what became of each (fetched; failed before
+  // anything was fetched; skipped because the queue was full) is kept, so the Hydrate tab shows it.
+  `
+  ALTER TABLE notification_hydrations ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE notification_hydrations ADD COLUMN outcome TEXT NOT NULL DEFAULT 'fetched';
+  ALTER TABLE notification_hydrations ADD COLUMN error TEXT;
+  `,
 ];

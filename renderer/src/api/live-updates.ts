@@ -79,6 +79,8 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.writebacks, 'list'] });
     }),
     subscribe('destinations.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.destinations })),
+    // An automatic hydration finished, failed or was skipped: that notification's Hydrate tab refetches.
+    subscribe('notification.hydrated', ({ notificationId }) => void queryClient.invalidateQueries({ queryKey: queryKeys.hydrations(notificationId) })),
     // Events sent before the stream opened are lost; refetch rather than show a stale inbox.
     onStreamOpen(() => void queryClient.invalidateQueries()),
     // Self-healing: when the core holds a newer notification than the inbox shows (an event lost

@@ -1,10 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { NotificationDetail } from '../../../../shared/contract';
+import type { HydrationRecord, NotificationDetail } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { LazyJsonViewer } from '../../components/LazyJsonViewer';
 import { formatTimestamp } from './format';
+
+function hydrationHeading(h: HydrationRecord): string {
+  const when = `${formatTimestamp(h.fetchedAt)}${h.automatic ? ' · automatic' : ''}`;
+  if (h.outcome === 'skipped') return `${when} · skipped`;
+  if (h.outcome === 'failed') return `${when} · failed`;
+  return `${when} from ${h.connectionName ?? 'a deleted connection'}`;
+}
 
 /** Fetches what a lightweight notification only references, from a chosen connection, and keeps it. */
 export function HydrateTab({ n }: { n: NotificationDetail }) {
@@ -32,7 +39,8 @@ export function HydrateTab({ n }: { n: NotificationDetail }) {
       {hydrate.error && <p className="error" role="alert">{hydrate.error.message}</p>}
       {history.data?.items.map((h) => (
         <div key={h.id} className="hydration" data-testid="hydration">
-          <div className="muted small">{formatTimestamp(h.fetchedAt)} from {h.connectionName ?? 'a deleted connection'}</div>
+          <div className="muted small">{hydrationHeading(h)}</div>
+          {h.error && <p className={h.outcome === 'failed' ? 'error' : 'muted small'}>{h.error}</p>}
           <ul className="side-list">
             {h.results.map((r, i) => (
               <li key={i}>
