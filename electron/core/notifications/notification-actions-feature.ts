@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HydrationRecord } from '../../../shared/contract';
-import { notificationTemplates } from '../../../shared/notifications/templates';
+import { notificationTemplates, testSubscriptionUrl } from '../../../shared/notifications/templates';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import { CommandFailure } from '../command-error';
 import type { CoreContext, Feature } from '../feature';
@@ -11,6 +11,7 @@ import { HydrationStore } from './hydration-store';
 import { hydrationTargets } from './hydration-targets';
 import { ReplayStore } from './replay-store';
 import { storedBody } from './stored-body';
+import { TestEventCounter } from './test-event-counter';
 import { postWebhook, replayableHeaders } from './webhook-poster';
 
 /** Drops any header the caller sets again, so a header never goes out twice. */
@@ -23,6 +24,7 @@ function merge(base: readonly [string, string][], overrides: readonly [string, s
 export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrate: (id: number, connectionId: string) => Promise<unknown> } {
   const hydrations = new HydrationStore(ctx.db);
   const replays = new ReplayStore(ctx.db);
+  const testEvents = new TestEventCounter(ctx.settings);
 
   const hydrate = async (id: number, connectionId: string, automatic = false): Promise<HydrationRecord> => {
     const stored = storedBody(ctx.db, id);
@@ -70,7 +72,20 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
       'notifications.sendTest': async (input) => {
         const template = notificationTemplates.find((t) => t.id === input.templateId);
         if (!template) throw new CommandFailure('not-found', `There is no template ${input.templateId}.`);
-        const built = template.build({ form: input.form, level: input.level, now: new Date(ctx.now()), ids: () => randomUUID() });
+        // Subscriptions forms: successive sends to one receiver are events 1, 2, 3… of the test Subscription.
+        const numbered = input.form !== 'redox';
+        const eventNumber = !numbered
+          ? undefined
+          : input.dryRun
+            ? testEvents.peek(input.url, testSubscriptionUrl)
+            : testEvents.take(input.url, testSubscriptionUrl);
+        const built = template.build({
+          form: input.form,
+          level: input.level,
+          now: new Date(ctx.now()),
+          ids: () => randomUUID(),
+          ...(eventNumber !== undefined ? { eventNumber, subscriptionUrl: testSubscriptionUrl } : {}),
+        });
         const text = JSON.stringify(built, null, 2);
         if (input.dryRun) return { body: text, replay: null };
         const body = new TextEncoder().encode(text);
@@ -78,6 +93,8 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
         if (input.sign) headers = merge(headers, standardWebhookHeaders(input.sign.secret, body, ctx.now()));
         const sentAt = ctx.now();
         const outcome = await postWebhook(input.url, headers, body, ctx.now);
+        // No answer (refused, unreachable, timed out): most likely never stored, so the next send reuses the number.
+        if (eventNumber !== undefined && outcome.status === null) testEvents.release(input.url, testSubscriptionUrl, eventNumber);
         return { body: text, replay: replays.record({ notificationId: null, sentAt, url: input.url, edited: false, signed: input.sign !== undefined, outcome }) };
       },
     },

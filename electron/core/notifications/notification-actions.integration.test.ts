@@ -163,4 +163,15 @@ describe('hydrate, replay and test notifications through the core', () => {
     const result = await core.execute('notifications.hydrate', { id: stored?.id, connectionId: connection.items[0]?.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it('numbers successive Subscriptions test notifications 1, 2, … so the receiver sees no gap or repeat', async () => {
+    const send = () => call<{ replay: ReplayRecord }>('notifications.sendTest', { templateId: 'patient-arrived', form: 'subscription-r4-backport', url: receiverUrl });
+    const preview = await call<{ body: string }>('notifications.sendTest', { templateId: 'result-created', form: 'subscription-r5', url: receiverUrl, dryRun: true });
+    expect(deriveNotificationFacts(JSON.parse(preview.body)).subscription?.eventNumbers).toEqual([1]);
+    expect((await send()).replay.status).toBe(200);
+    expect((await send()).replay.status).toBe(200);
+    const [second, first] = await newest();
+    expect([first?.subscription?.eventNumbers, second?.subscription?.eventNumbers]).toEqual([[1], [2]]);
+    expect([first?.warnings, second?.warnings]).toEqual([[], []]);
+  });
 });

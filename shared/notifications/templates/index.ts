@@ -6,7 +6,7 @@ import { buildSubscriptionNotification } from './subscription-form';
 import type { NotificationBody, NotificationTemplate, TemplateBuildOptions } from './template-types';
 
 export { sequentialIds, samplePatient } from './sample-data';
-export { templateTopicUrl } from './subscription-form';
+export { templateTopicUrl, testSubscriptionUrl } from './subscription-form';
 export * from './template-types';
 
 function catalogueEntry(id: SceneId): CatalogueEvent {

@@ -9,6 +9,9 @@ export type SubscriptionVersion = 'r4-backport' | 'r4b' | 'r5';
 
 const backport = 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition';
 
+/** The Subscription every template's Subscriptions form is about, unless told another. */
+export const testSubscriptionUrl = `${sampleServerBase}/Subscription/switchboard-test`;
+
 /** The topic URL a template's Subscriptions form names; its last segment is the template id. */
 export const templateTopicUrl = (templateId: string): string => `${sampleTopicBase}/${templateId}`;
 
@@ -88,7 +91,7 @@ export function buildSubscriptionNotification(
   const focus = scene.focus.at(-1) ?? scene.patient;
   const mrn = firstIdentifier(scene.patient);
   const parts: EventParts = {
-    subscriptionUrl: options.subscriptionUrl ?? `${sampleServerBase}/Subscription/switchboard-test`,
+    subscriptionUrl: options.subscriptionUrl ?? testSubscriptionUrl,
     topic: templateTopicUrl(event.id),
     eventNumber: options.eventNumber ?? 1,
     timestamp: at(options.now),
