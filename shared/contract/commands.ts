@@ -150,7 +150,7 @@ export const commands = {
     output: z.object({ items: z.array(SubscriptionState) }),
   }),
   'subscriptions.configure': define({
-    summary: "Set a subscription's expected heartbeat period (null: infer it from traffic).",
+    summary: "Set a subscription's expected heartbeat period (`none`: none expected; null: infer it from traffic).",
     input: SubscriptionConfigureInput,
     output: SubscriptionState,
   }),

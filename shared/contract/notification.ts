@@ -107,7 +107,10 @@ export const NotificationFilter = z
     starred: z.boolean().optional(),
     /** true: only handshakes; false: no handshakes. */
     handshake: z.boolean().optional(),
-    /** A subscription reference as sent (`Subscription/123` or its URL). */
+    /**
+     * A subscription: its `reference` from subscriptions.list or any reference it was sent under;
+     * matches its notifications whichever of its references they carry.
+     */
     subscription: z.string().min(1).max(500).optional(),
     /** Only notifications with (true) or without (false) gap warnings. */
     hasWarnings: z.boolean().optional(),

@@ -3,8 +3,13 @@ import { SubscriptionNotificationTypeSchema } from './notification-facts';
 
 /** What the receiver knows about one FHIR subscription from the notifications it sent. */
 export const SubscriptionState = z.object({
-  /** As sent (`Subscription/123` or its URL). */
+  /**
+   * What it is tracked under: its absolute URL (normalised, no `_history`) when a notification gave
+   * one, else `Subscription/<id>`. A relative reference joins the absolute one on the same endpoint.
+   */
   reference: z.string(),
+  /** Every reference its notifications were sent under, as sent (what the inbox's subscription filter matches). */
+  references: z.array(z.string()),
   /** The endpoint its notifications arrive at. */
   endpointId: z.number().int().positive().nullable(),
   topic: z.string().nullable(),
@@ -16,6 +21,8 @@ export const SubscriptionState = z.object({
   lastHeartbeatAt: z.iso.datetime().nullable(),
   handshakeAt: z.iso.datetime().nullable(),
   notificationCount: z.number().int().nonnegative(),
+  /** Distinct event numbers received (repeats not counted); null when tracked by an older build, which did not count them. */
+  eventsReceived: z.number().int().nonnegative().nullable(),
   /** The highest event number seen (eventsSinceSubscriptionStart or an event's eventNumber). */
   highestEventNumber: z.number().nullable(),
   /** Event numbers skipped and not (yet) received, lowest first (at most 200 listed). */
@@ -23,9 +30,12 @@ export const SubscriptionState = z.object({
   missingCount: z.number().int().nonnegative(),
   /** Event numbers received more than once. */
   repeatedCount: z.number().int().nonnegative(),
-  /** Expected heartbeat period: set by hand, else inferred from the gaps before heartbeats; null: unknown. */
+  /** Expected heartbeat period: set by hand, else the interval between the last two heartbeats; null: none expected, or unknown. */
   heartbeatPeriodSeconds: z.number().int().positive().nullable(),
-  heartbeatPeriodSource: z.enum(['configured', 'inferred']).nullable(),
+  /** `none`: set by hand to expect no heartbeat (never overdue); null: nothing set and nothing to infer from. */
+  heartbeatPeriodSource: z.enum(['configured', 'inferred', 'none']).nullable(),
+  /** Nothing has arrived for longer than the heartbeat period (plus a little slack) as of the call. */
+  heartbeatOverdue: z.boolean(),
   /** Readable warnings: missing or repeated events, a missed heartbeat, an error status. */
   warnings: z.array(z.string()),
 });
@@ -33,8 +43,12 @@ export type SubscriptionState = z.infer<typeof SubscriptionState>;
 
 export const SubscriptionConfigureInput = z
   .object({
+    /** Its `reference` from subscriptions.list, or any reference it was sent under. */
     reference: z.string().min(1).max(500),
-    /** The Subscription's heartbeatPeriod; null returns to inferring it. */
-    heartbeatPeriodSeconds: z.number().int().min(1).max(7 * 24 * 3600).nullable(),
+    /**
+     * The Subscription's heartbeatPeriod in seconds; `none`: it has none (never warn of a missed
+     * heartbeat); null: infer it from the heartbeats received again.
+     */
+    heartbeatPeriodSeconds: z.union([z.number().int().min(1).max(7 * 24 * 3600), z.literal('none')]).nullable(),
   })
   .strict();

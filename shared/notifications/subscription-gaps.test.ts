@@ -6,9 +6,9 @@ import {
   emptyGapState,
   heartbeatOverdue,
   missingEventCount,
+  mergeGapStates,
   missingEventNumbers,
   observe,
-  subscriptionKey,
   type GapWarning,
   type SubscriptionGapState,
 } from './subscription-gaps';
@@ -207,11 +207,32 @@ describe('heartbeatOverdue', () => {
   });
 });
 
-describe('subscriptionKey', () => {
-  it('folds relative and absolute references together', () => {
-    expect(subscriptionKey('https://srv/fhir/Subscription/sub1')).toBe('Subscription/sub1');
-    expect(subscriptionKey('Subscription/sub1')).toBe('Subscription/sub1');
-    expect(subscriptionKey('https://srv/fhir/Subscription/sub1/_history/2')).toBe('Subscription/sub1');
-    expect(subscriptionKey('urn:uuid:x')).toBe('urn:uuid:x');
+describe('mergeGapStates', () => {
+  const seen = (...numbers: number[]) => numbers.reduce((state, n, i) => observe(state, event(n), 1_000 + i).state, emptyGapState());
+
+  it('fills what one half thought missing with what the other half received', () => {
+    // One subscription's events 1–6 arrived alternately under two references.
+    const odd = seen(1, 3, 5);
+    const even = seen(2, 4, 6);
+    expect(missingEventCount(odd)).toBe(2);
+    const merged = mergeGapStates(odd, even);
+    expect(merged).toMatchObject({ highestEventNumber: 6, missingRanges: [], recentEventNumbers: [1, 2, 3, 4, 5, 6] });
+  });
+
+  it('keeps real gaps, adds repeats, and keeps the latest traffic and a known period', () => {
+    const a = observe(seen(1, 2, 5), event(5), 9_000).state;
+    const b = { ...seen(7), heartbeatPeriodSeconds: 30 };
+    const merged = mergeGapStates(a, b);
+    expect(missingEventNumbers(merged)).toEqual([3, 4]);
+    expect(merged).toMatchObject({ highestEventNumber: 7, repeatedCount: 1, lastReceivedAtMs: 9_000, heartbeatPeriodSeconds: 30 });
+  });
+
+  it('coalesces overlapping ranges without expanding them', () => {
+    const a = { ...emptyGapState(), highestEventNumber: 1_000_000, missingRanges: [[10, 500_000]] as [number, number][] };
+    const b = { ...emptyGapState(), highestEventNumber: 900_000, missingRanges: [[400_000, 800_000]] as [number, number][], recentEventNumbers: [600_000] };
+    expect(mergeGapStates(a, b).missingRanges).toEqual([
+      [10, 599_999],
+      [600_001, 800_000],
+    ]);
   });
 });

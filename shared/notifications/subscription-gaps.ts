@@ -61,15 +61,6 @@ export function emptyGapState(heartbeatPeriodSeconds: number | null = null): Sub
   };
 }
 
-/**
- * The key to keep one state per subscription under: `Subscription/<id>` whether the notification
- * named it relatively or by absolute URL (servers differ, and one server may switch).
- */
-export function subscriptionKey(reference: string): string {
-  const match = /(?:^|\/)Subscription\/([^/?#]+)(?:\/_history\/[^/?#]*)?\/?$/.exec(reference.trim());
-  return match ? `Subscription/${match[1]}` : reference.trim();
-}
-
 /** A mutable working copy, so one observation can apply several steps. */
 type Draft = SubscriptionGapState;
 
@@ -255,3 +246,31 @@ export function missingEventNumbers(state: SubscriptionGapState, limit = 200): n
 
 export const missingEventCount = (state: SubscriptionGapState): number =>
   state.missingRanges.reduce((sum, [from, to]) => sum + (to - from + 1), 0);
+
+const later = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/**
+ * One state from two that tracked the same subscription apart (it was sent under two references):
+ * each saw only part of the events, so a number one of them thinks missing is not missing if the
+ * other received it.
+ */
+export function mergeGapStates(a: SubscriptionGapState, b: SubscriptionGapState): SubscriptionGapState {
+  const received = [...new Set([...a.recentEventNumbers, ...b.recentEventNumbers])].sort((x, y) => x - y);
+  const ranges = [...a.missingRanges, ...b.missingRanges].sort((x, y) => x[0] - y[0]);
+  const draft: Draft = {
+    highestEventNumber: later(a.highestEventNumber, b.highestEventNumber),
+    recentEventNumbers: received.slice(-recentLimit),
+    missingRanges: [],
+    repeatedCount: a.repeatedCount + b.repeatedCount,
+    lastReceivedAtMs: later(a.lastReceivedAtMs, b.lastReceivedAtMs),
+    heartbeatPeriodSeconds: a.heartbeatPeriodSeconds ?? b.heartbeatPeriodSeconds,
+  };
+  for (const [from, to] of ranges) {
+    const last = draft.missingRanges.at(-1);
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else draft.missingRanges.push([from, to]);
+  }
+  for (const n of received) removeMissing(draft, n);
+  if (draft.missingRanges.length > missingRangeLimit) draft.missingRanges.splice(0, draft.missingRanges.length - missingRangeLimit);
+  return draft;
+}

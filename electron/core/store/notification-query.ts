@@ -21,7 +21,11 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
  * walk of `notification_terms` by its primary key. Text search is not here: it is driven from the
  * FTS index first (see NotificationQueries).
  */
-export function filterConditions(filter: NotificationFilter): Conditions {
+export function filterConditions(
+  filter: NotificationFilter,
+  /** Every reference the filtered subscription was sent under (SubscriptionStateStore.references); default: as given. */
+  subscriptionReferences?: readonly string[],
+): Conditions {
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
   const inList = (column: string, values: readonly string[] | readonly number[] | undefined) => {
@@ -83,10 +87,8 @@ export function filterConditions(filter: NotificationFilter): Conditions {
   if (filter.starred !== undefined) clauses.push(filter.starred ? 'n.starred = 1' : 'n.starred = 0');
   if (filter.handshake !== undefined) clauses.push(filter.handshake ? 'n.handshake IS NOT NULL' : 'n.handshake IS NULL');
   if (filter.hasWarnings !== undefined) clauses.push(filter.hasWarnings ? 'n.warnings_json IS NOT NULL' : 'n.warnings_json IS NULL');
-  if (filter.subscription !== undefined) {
-    clauses.push('n.subscription_ref = ?');
-    params.push(filter.subscription);
-  }
+  // One reference is an equality on its index (newest first, no sort); several, rare, need a sort.
+  if (filter.subscription !== undefined) inList('n.subscription_ref', subscriptionReferences ?? [filter.subscription]);
   return { clauses, params };
 }
 

@@ -48,6 +48,7 @@ export class NotificationWriter {
     this.byWebhookId = db.prepare('SELECT id FROM notifications WHERE endpoint_id = ? AND webhook_id = ?');
     this.selectSummary = db.prepare(`SELECT ${summaryColumns('n')} FROM notifications n WHERE n.id = ?`);
     this.subscriptions = new SubscriptionStateStore(db);
+    this.subscriptions.normalizeKeys();
     this.lastReceivedAt = (db.prepare('SELECT max(received_at) AS t FROM notifications').get() as { t: number | null }).t ?? 0;
     this.committer = new GroupCommitter(db, (n) => this.write(n), {
       beforeCommit: () => this.writeCounts(),

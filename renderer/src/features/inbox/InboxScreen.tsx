@@ -6,6 +6,9 @@ import { inboxActions, isFiltered, useInbox } from './inbox-store';
 import { NotificationDetail } from './NotificationDetail';
 import { NotificationList } from './NotificationList';
 import { SendTestPanel } from './SendTestPanel';
+import { SubscriptionAlert } from './SubscriptionAlert';
+import { SubscriptionTools } from './SubscriptionTools';
+import { SubscriptionsPanel } from './SubscriptionsPanel';
 import { useMarkNotifications, useNotificationPages } from './useNotifications';
 
 export function InboxScreen() {
@@ -43,8 +46,10 @@ export function InboxScreen() {
             Send test…
           </button>
         </div>
+        <SubscriptionAlert />
         <FilterBar />
         <div className="list-tools">
+          <SubscriptionTools />
           <ExportButton filter={filter} />
         </div>
         {pages.isPending ? (
@@ -75,6 +80,7 @@ export function InboxScreen() {
         )}
       </div>
       <div className="detail-pane">
+        <SubscriptionsPanel />
         {sendTestOpen && <SendTestPanel />}
         <NotificationDetail id={selectedId} />
       </div>
