@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HeaderTable } from '../../components/HeaderTable';
 import { BodyTab } from './BodyTab';
-import { curlForNotification } from './curl-for-notification';
+import { curlForNotification, receivedAtUrl } from './curl-for-notification';
 import { HydrateTab } from './HydrateTab';
 import { inboxActions, useInbox, type DetailTab } from './inbox-store';
 import { ReplayTab } from './ReplayTab';
@@ -21,7 +21,7 @@ export function NotificationDetail({ id }: { id: number | null }) {
   const tab = useInbox((s) => s.detailTab);
   const { detailTabChosen } = inboxActions();
   const mark = useMarkNotifications();
-  const ownUrl = useEndpoints().data?.items.find((e) => e.isDefault)?.url ?? 'http://127.0.0.1:8787/webhook';
+  const endpoints = useEndpoints().data?.items ?? [];
   const n = detail.data;
   const [note, setNote] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -51,7 +51,7 @@ export function NotificationDetail({ id }: { id: number | null }) {
             type="button"
             className="link"
             onClick={async () => {
-              await navigator.clipboard.writeText(curlForNotification(n, ownUrl));
+              await navigator.clipboard.writeText(curlForNotification(n, receivedAtUrl(n, endpoints)));
               setCopied(true);
               setTimeout(() => setCopied(false), 2000);
             }}
