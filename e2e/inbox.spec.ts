@@ -116,12 +116,22 @@ test('support staff find, understand, hydrate, replay, send and export notificat
   await expect(detail.getByTestId('replay').first()).toContainText('200');
   await expect(rows).toHaveCount(4);
 
+  // Forward it to a token-protected endpoint: refused without the token (never stored), accepted with it.
+  const guarded = await callCommand<{ url: string | null }>(page, 'endpoints.save', { name: 'Guarded', path: '/guarded', auth: 'token', token: 'replay-secret-1' });
+  await detail.getByLabel('Replay URL').fill(guarded.url ?? '');
+  await detail.getByRole('button', { name: 'Replay unchanged' }).click();
+  await expect(detail.getByTestId('replay').first()).toContainText('401');
+  await detail.getByLabel('Token for the target').fill('replay-secret-1');
+  await detail.getByRole('button', { name: 'Replay unchanged' }).click();
+  await expect(detail.getByTestId('replay').first()).toContainText('200');
+  await expect(rows).toHaveCount(5);
+
   // Export everything as NDJSON.
   await page.getByLabel('Export notifications as').selectOption('ndjson');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all', exact: true }).click();
   const file = await (await download).path();
-  expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(4);
+  expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(5);
 
   await page.screenshot({ path: testInfo.outputPath('inbox.png') });
   await testInfo.attach('inbox', { path: testInfo.outputPath('inbox.png'), contentType: 'image/png' });

@@ -6,21 +6,33 @@ import { prettyBody } from './format';
 
 const TEXT_LIMIT = 2 * 1024 * 1024;
 
+const HEX_LIMIT = 4096;
+/** Text shown in the raw view: a 20 MB body in one text node would stall layout for seconds. */
+const RAW_TEXT_LIMIT = 256 * 1024;
+
 /** Hex dump of the first bytes, for bodies that are not text or not what they claim to be. */
-function hexDump(bytes: Uint8Array, limit = 4096): string {
+function hexDump(bytes: Uint8Array, totalBytes: number): string {
   const lines: string[] = [];
-  for (let offset = 0; offset < Math.min(bytes.length, limit); offset += 16) {
+  for (let offset = 0; offset < Math.min(bytes.length, HEX_LIMIT); offset += 16) {
     const chunk = bytes.subarray(offset, offset + 16);
     const hex = [...chunk].map((b) => b.toString(16).padStart(2, '0')).join(' ');
     const ascii = [...chunk].map((b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : '.')).join('');
     lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`);
   }
-  if (bytes.length > limit) lines.push(`… ${bytes.length - limit} more bytes`);
+  if (totalBytes > HEX_LIMIT) lines.push(`… ${totalBytes - HEX_LIMIT} more bytes`);
   return lines.join('\n');
 }
 
-const bytesOf = (n: NotificationDetail): Uint8Array =>
-  n.bodyEncoding === 'utf8' ? new TextEncoder().encode(n.body) : Uint8Array.from(atob(n.body), (c) => c.charCodeAt(0));
+/** The body's first bytes only: decoding all of a large body to show 4 KB of it would waste the window's time. */
+const firstBytes = (n: NotificationDetail): Uint8Array =>
+  n.bodyEncoding === 'utf8'
+    ? new TextEncoder().encode(n.body.slice(0, HEX_LIMIT))
+    : Uint8Array.from(atob(n.body.slice(0, Math.ceil(HEX_LIMIT / 3) * 4)), (c) => c.charCodeAt(0));
+
+function rawText(n: NotificationDetail): string {
+  if (n.body.length <= RAW_TEXT_LIMIT) return n.body;
+  return `${n.body.slice(0, RAW_TEXT_LIMIT)}\n\n… the first ${RAW_TEXT_LIMIT / 1024} KB of ${(n.sizeBytes / 1024 / 1024).toFixed(1)} MB are shown; export the notification for all of it.`;
+}
 
 /** Tree (any size, parsed off the main thread), text (pretty, for bodies up to 2 MB) or raw bytes. */
 export function BodyTab({ n }: { n: NotificationDetail }) {
@@ -43,7 +55,7 @@ export function BodyTab({ n }: { n: NotificationDetail }) {
         ))}
       {mode === 'raw' && (
         <pre className="body" data-testid="notification-body">
-          {n.parseStatus === 'ok' || n.bodyEncoding !== 'utf8' ? hexDump(bytesOf(n)) : n.body}
+          {n.parseStatus === 'ok' || n.bodyEncoding !== 'utf8' ? hexDump(firstBytes(n), n.sizeBytes) : rawText(n)}
         </pre>
       )}
     </section>

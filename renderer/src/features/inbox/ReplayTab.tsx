@@ -3,25 +3,34 @@ import { useState } from 'react';
 import type { NotificationDetail } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { receivedAtUrl } from './curl-for-notification';
 import { formatTimestamp, prettyBody } from './format';
 import { useEndpoints } from './useNotifications';
 
 /** POST the notification again, unchanged or edited, optionally re-signed; every attempt is kept with its answer. */
 export function ReplayTab({ n }: { n: NotificationDetail }) {
   const queryClient = useQueryClient();
-  const ownUrl = useEndpoints().data?.items.find((e) => e.isDefault)?.url ?? '';
+  const endpoints = useEndpoints().data?.items;
+  // Where it arrived: replaying "unchanged" means to the same place unless told otherwise.
+  const ownUrl = endpoints ? receivedAtUrl(n, endpoints) : '';
   const [url, setUrl] = useState('');
   const [editing, setEditing] = useState(false);
-  const [body, setBody] = useState(() => (n.bodyEncoding === 'utf8' ? prettyBody(n.body) : ''));
+  // Pretty-printed only when editing starts: a large body would cost the window its time for nothing.
+  const [body, setBody] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
+  // Credentials were never stored with the notification; a protected target needs them again.
+  const [tokenHeader, setTokenHeader] = useState<'verification-token' | 'authorization'>('verification-token');
+  const [token, setToken] = useState('');
+  const tokenHeaders: [string, string][] = token ? [tokenHeader === 'authorization' ? ['Authorization', `Bearer ${token}`] : ['verification-token', token]] : [];
   const history = useQuery({ queryKey: queryKeys.replays(n.id), queryFn: () => call('notifications.replays', { id: n.id }) });
   const replay = useMutation({
     mutationFn: () =>
       call('notifications.replay', {
         id: n.id,
         url: url || ownUrl,
-        ...(editing ? { body } : {}),
+        ...(editing && body !== null ? { body } : {}),
         ...(secret ? { sign: { secret } } : {}),
+        headers: tokenHeaders,
       }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.replays(n.id) }),
   });
@@ -32,9 +41,28 @@ export function ReplayTab({ n }: { n: NotificationDetail }) {
         <input aria-label="Replay URL" placeholder={ownUrl || 'https://…'} value={url} onChange={(e) => setUrl(e.target.value)} />
       </label>
       <label className="inline">
-        <input type="checkbox" checked={editing} onChange={(e) => setEditing(e.target.checked)} disabled={n.bodyEncoding !== 'utf8'} /> edit the body before sending
+        <input
+          type="checkbox"
+          checked={editing}
+          onChange={(e) => {
+            if (e.target.checked && body === null) setBody(prettyBody(n.body));
+            setEditing(e.target.checked);
+          }}
+          disabled={n.bodyEncoding !== 'utf8'}
+        />{' '}
+        edit the body before sending
       </label>
-      {editing && <textarea aria-label="Edited body" className="mono body-editor" value={body} onChange={(e) => setBody(e.target.value)} spellCheck={false} />}
+      {editing && <textarea aria-label="Edited body" className="mono body-editor" value={body ?? ''} onChange={(e) => setBody(e.target.value)} spellCheck={false} />}
+      <label className="block">
+        Token for the target (not stored)
+        <span className="value-group">
+          <select aria-label="Send the token as" value={tokenHeader} onChange={(e) => setTokenHeader(e.target.value === 'authorization' ? 'authorization' : 'verification-token')}>
+            <option value="verification-token">verification-token header</option>
+            <option value="authorization">Authorization: Bearer</option>
+          </select>
+          <input aria-label="Token for the target" type="password" placeholder="optional" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+        </span>
+      </label>
       <label className="block">
         Re-sign (Standard Webhooks)
         <input aria-label="Signing secret" type="password" placeholder="whsec_… (optional)" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" />
