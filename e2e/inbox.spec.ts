@@ -84,8 +84,18 @@ test('support staff find, understand, hydrate, replay, send and export notificat
   await page.getByLabel('View name').fill('From the test EHR');
   await page.getByRole('button', { name: 'Save view' }).click();
   await expect(page.getByLabel('Saved view')).toHaveValue(/\d+/);
+  // The address carries the filter: a reload shows the same inbox.
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByLabel('Search bodies')).toHaveValue('Test EHR');
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(rows).toHaveCount(3);
+  // Choosing the saved view brings its filter back.
+  await page.getByLabel('Saved view').selectOption({ label: 'From the test EHR' });
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('button', { name: 'Filters…' }).click();
 
   // Detail: summary, then hydrate the lightweight one from the FHIR test server.
   await rows.first().click();

@@ -4,7 +4,7 @@ export const screens = ['inbox', 'composer', 'writeback', 'connections', 'settin
 export type Screen = (typeof screens)[number];
 
 const screenFromHash = (hash: string): Screen => {
-  const name = hash.replace(/^#\/?/, '').split('/')[0];
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
   return (screens as readonly string[]).includes(name ?? '') ? (name as Screen) : 'inbox';
 };
 
@@ -20,7 +20,8 @@ const useUiStore = create<UiState>()((set) => ({
   screen: screenFromHash(window.location.hash),
   selectedNotificationId: null,
   screenShown: (screen) => {
-    if (window.location.hash !== `#/${screen}`) window.location.hash = `#/${screen}`;
+    // The same screen keeps its hash (the inbox's carries its filter).
+    if (screenFromHash(window.location.hash) !== screen || !window.location.hash) window.location.hash = `#/${screen}`;
     set({ screen });
   },
   notificationSelected: (id) => set({ selectedNotificationId: id }),

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useSelectedNotificationId, useUiActions } from '../../state/ui-store';
 import { ExportButton } from './ExportButton';
 import { FilterBar } from './FilterBar';
-import { inboxActions, isFiltered, useInbox } from './inbox-store';
+import { cleanFilter, inboxActions, isFiltered, useInbox } from './inbox-store';
+import { inboxHash } from './inbox-url';
 import { NotificationDetail } from './NotificationDetail';
 import { NotificationList } from './NotificationList';
 import { SendTestPanel } from './SendTestPanel';
@@ -27,6 +28,13 @@ export function InboxScreen() {
   const countText = scanning
     ? 'searching…'
     : `${first?.totalKind === 'at-least' ? 'at least ' : ''}${total} ${total === 1 ? 'notification' : 'notifications'}`;
+  const viewId = useInbox((s) => s.viewId);
+  const linkVersion = useInbox((s) => s.linkVersion);
+  // The address says what the inbox shows, so a reload or a copied link shows the same.
+  useEffect(() => {
+    const hash = inboxHash({ filter: cleanFilter(filter), viewId });
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [filter, viewId]);
   const { isFetchingNextPage, fetchNextPage } = pages;
   useEffect(() => {
     if (scanning && !isFetchingNextPage) void fetchNextPage();
@@ -47,7 +55,7 @@ export function InboxScreen() {
           </button>
         </div>
         <SubscriptionAlert />
-        <FilterBar />
+        <FilterBar key={linkVersion} />
         <div className="list-tools">
           <SubscriptionTools />
           <ExportButton filter={filter} />

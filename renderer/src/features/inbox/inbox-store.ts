@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { NotificationFilter } from '../../../../shared/contract';
+import { inboxLinkFromHash, type InboxLink } from './inbox-url';
 import { emptySelection, rangeTo, type Selection, toggled } from './selection';
 
 export type DetailTab = 'summary' | 'headers' | 'body' | 'hydrate' | 'replay';
@@ -19,7 +20,12 @@ interface InboxState {
   /** Shift-click: `order` is the list's ids as shown. */
   selectionExtended: (id: number, order: readonly number[]) => void;
   selectionCleared: () => void;
+  /** Bumped when a link (not the filter bar) sets the filter, so the bar shows it afresh. */
+  linkVersion: number;
+  linkOpened: (link: InboxLink) => void;
 }
+
+const opened = inboxLinkFromHash(window.location.hash);
 
 // Saving or deleting a view re-applies the same filter; only a different one drops the ticks.
 const keptFor = (s: InboxState, next: NotificationFilter): Selection =>
@@ -31,8 +37,8 @@ const keptFor = (s: InboxState, next: NotificationFilter): Selection =>
  * includes rows the list no longer shows.
  */
 const useInboxStore = create<InboxState>()((set) => ({
-  filter: {},
-  viewId: null,
+  filter: opened?.filter ?? {},
+  viewId: opened?.viewId ?? null,
   detailTab: 'summary',
   sendTestOpen: false,
   selection: emptySelection,
@@ -43,7 +49,16 @@ const useInboxStore = create<InboxState>()((set) => ({
   selectionToggled: (id) => set((s) => ({ selection: toggled(s.selection, id) })),
   selectionExtended: (id, order) => set((s) => ({ selection: rangeTo(s.selection, id, order) })),
   selectionCleared: () => set({ selection: emptySelection }),
+  linkVersion: 0,
+  linkOpened: (link) => set((s) => ({ ...link, selection: keptFor(s, link.filter), linkVersion: s.linkVersion + 1 })),
 }));
+
+// A link pasted into the address bar, or Back to an earlier filter.
+window.addEventListener('hashchange', () => {
+  const link = inboxLinkFromHash(window.location.hash);
+  const s = useInboxStore.getState();
+  if (link && (JSON.stringify(link.filter) !== JSON.stringify(cleanFilter(s.filter)) || link.viewId !== s.viewId)) s.linkOpened(link);
+});
 
 export const useInbox = <T,>(selector: (s: InboxState) => T): T => useInboxStore(selector);
 export const inboxActions = () => {
