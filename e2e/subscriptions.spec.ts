@@ -104,3 +104,27 @@ test("support staff see a subscription's gaps and missed heartbeats, and set its
   await expect(item.getByTestId('heartbeat-expectation')).toHaveText('none expected (set here)');
   await expect(problems).not.toContainText('heartbeat overdue');
 });
+
+test('a subscription named only relatively reads as sent, and "Show in inbox" shows its notifications', async ({ page }) => {
+  const relative = 'Subscription/rel-e2e';
+  await post(notification('event-notification', 1, [1], relative));
+  await post(notification('event-notification', 2, [2], relative));
+  await page.goto(host.consoleUrl);
+  await page.getByRole('button', { name: /^Subscriptions/ }).click();
+  const panel = page.getByRole('region', { name: 'Subscriptions' });
+  // Tracked per endpoint (another endpoint's Subscription/rel-e2e would be another subscription), shown as sent.
+  const item = panel.getByRole('listitem', { name: `${relative} at Default` });
+  await expect(item.locator('.subscription-ref')).toHaveText(relative);
+  await expect(item).not.toContainText('endpoint/');
+  await expect(item).toContainText('at Default');
+
+  await item.getByRole('button', { name: 'Show in inbox' }).click();
+  const chip = page.getByTestId('subscription-filter');
+  await expect(chip).toContainText(`${relative} at Default`);
+  await expect(chip).not.toContainText('endpoint/');
+  await expect(page.getByTestId('inbox-count')).toContainText('2 notifications match');
+  // The address carries the filter: a reload shows the same two.
+  await page.reload();
+  await expect(page.getByTestId('inbox-count')).toContainText('2 notifications match');
+  await expect(page.getByTestId('subscription-filter')).toContainText(`${relative} at Default`);
+});

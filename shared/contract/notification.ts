@@ -108,8 +108,9 @@ export const NotificationFilter = z
     /** true: only handshakes; false: no handshakes. */
     handshake: z.boolean().optional(),
     /**
-     * A subscription: its `reference` from subscriptions.list or any reference it was sent under;
-     * matches its notifications whichever of its references they carry.
+     * A subscription: its `key` from subscriptions.list, or a reference it was sent under; matches
+     * its notifications whichever of its references they carry (a relative one only at its
+     * endpoint). A reference that names no one subscription matches the notifications sent under it.
      */
     subscription: z.string().min(1).max(500).optional(),
     /** Only notifications with (true) or without (false) gap warnings. */

@@ -4,9 +4,14 @@ import { SubscriptionNotificationTypeSchema } from './notification-facts';
 /** What the receiver knows about one FHIR subscription from the notifications it sent. */
 export const SubscriptionState = z.object({
   /**
-   * What it is tracked under: its absolute URL (normalised, no `_history`) when a notification gave
-   * one, else `Subscription/<id>`. A relative reference joins the absolute one on the same endpoint.
+   * What it is tracked under, to pass to subscriptions.configure and the inbox's subscription
+   * filter: its absolute URL (normalised, no `_history`) when a notification gave one; else its
+   * relative reference scoped by the endpoint it arrives at (`endpoint/2/Subscription/1`: two
+   * endpoints' `Subscription/1` are two subscriptions). A relative reference joins the one absolute
+   * URL with its id on the same endpoint.
    */
+  key: z.string(),
+  /** The reference to show: `key` without the endpoint scope (the absolute URL, or `Subscription/<id>`). */
   reference: z.string(),
   /** Every reference its notifications were sent under, as sent (what the inbox's subscription filter matches). */
   references: z.array(z.string()),
@@ -43,7 +48,7 @@ export type SubscriptionState = z.infer<typeof SubscriptionState>;
 
 export const SubscriptionConfigureInput = z
   .object({
-    /** Its `reference` from subscriptions.list, or any reference it was sent under. */
+    /** Its `key` from subscriptions.list, or a reference it was sent under when that names one subscription. */
     reference: z.string().min(1).max(500),
     /**
      * The Subscription's heartbeatPeriod in seconds; `none`: it has none (never warn of a missed

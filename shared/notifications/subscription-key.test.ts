@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keySuffix, subscriptionKey } from './subscription-key';
+import { scopedKey, subscriptionKey, unscopedKey } from './subscription-key';
 
 describe('subscriptionKey', () => {
   it('keeps the server base of an absolute reference, normalised', () => {
@@ -21,9 +21,16 @@ describe('subscriptionKey', () => {
     expect(subscriptionKey('Subscription/sub-1/_history/2').key).toBe('Subscription/sub-1');
   });
 
-  it('an absolute key ends with the suffix a relative reference looks for', () => {
-    expect(subscriptionKey('https://ehr.example/fhir/Subscription/1').key.endsWith(keySuffix('1'))).toBe(true);
-    expect(subscriptionKey('https://ehr.example/fhir/Subscription/11').key.endsWith(keySuffix('1'))).toBe(false);
+  it('scopes a key by endpoint, and reads back the reference without the scope', () => {
+    expect(scopedKey(2, 'Subscription/1')).toBe('endpoint/2/Subscription/1');
+    expect(scopedKey(2, 'Subscription/1')).not.toBe(scopedKey(3, 'Subscription/1'));
+    expect(unscopedKey(scopedKey(2, 'Subscription/1'))).toBe('Subscription/1');
+    expect(unscopedKey(scopedKey(null, 'urn:uuid:x'))).toBe('urn:uuid:x');
+    // Only one scope comes off, whatever the reference itself looks like.
+    expect(unscopedKey(scopedKey(2, 'endpoint/3/x'))).toBe('endpoint/3/x');
+    expect(unscopedKey('https://ehr.example/fhir/Subscription/1')).toBe('https://ehr.example/fhir/Subscription/1');
+    // The scoped key still names the same id.
+    expect(subscriptionKey(scopedKey(2, 'Subscription/1')).id).toBe('1');
   });
 
   it('leaves anything that does not name a Subscription as sent', () => {

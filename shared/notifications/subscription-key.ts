@@ -3,8 +3,9 @@
  * (`Subscription/1`) or absolute (`https://ehr.example/fhir/Subscription/1`), sometimes both for
  * the same subscription, and ids like `1` repeat across servers. So an absolute reference keeps
  * its server base (two servers' `Subscription/1` are two subscriptions), and a relative one is only
- * `Subscription/<id>`: whether it belongs to an absolute one is decided against what is stored
- * (see electron/core/store/subscription-key-resolver.ts).
+ * `Subscription/<id>`: whether it belongs to an absolute one, or stays on its own scoped by its
+ * endpoint (`scopedKey`), is decided against what is stored (see
+ * electron/core/store/subscription-key-resolver.ts).
  */
 export interface SubscriptionKey {
   /** `<base>/Subscription/<id>` for an absolute reference, `Subscription/<id>` for a relative one, else the reference trimmed. */
@@ -38,5 +39,17 @@ export function subscriptionKey(reference: string): SubscriptionKey {
   return { key: `${normalBase(prefix)}/Subscription/${id}`, id, absolute: true };
 }
 
-/** What an absolute key ends with, so a relative reference to the same id can find it. */
-export const keySuffix = (id: string): string => `/Subscription/${id}`;
+/**
+ * Where the state of a reference without a server lives: its key scoped by the endpoint it
+ * arrived at (`endpoint/2/Subscription/1`). Ids repeat across servers, and a server posts all of a
+ * subscription's notifications to one endpoint, so the endpoint stands in for the server: two
+ * endpoints' `Subscription/1` are two subscriptions.
+ */
+export const scopedKey = (endpointId: number | null, key: string): string => `endpoint/${endpointId ?? 'none'}/${key}`;
+
+const SCOPED = /^endpoint\/(?:\d+|none)\/(.+)$/s;
+
+/** A state's key as people read it: the reference without the endpoint scope `scopedKey` adds. */
+export function unscopedKey(key: string): string {
+  return SCOPED.exec(key)?.[1] ?? key;
+}

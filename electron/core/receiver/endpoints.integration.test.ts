@@ -25,7 +25,7 @@ const SECRET = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
 const ROTATED = `whsec_${Buffer.alloc(32, 2).toString('base64')}`;
 
 /** An R4 Backport subscription notification (history Bundle, Parameters status). */
-function subscriptionNotification(type: string, counter: number, events: number[]): string {
+function subscriptionNotification(type: string, counter: number, events: number[], reference = 'https://ehr.example/fhir/Subscription/7'): string {
   return JSON.stringify({
     resourceType: 'Bundle',
     type: 'history',
@@ -37,7 +37,7 @@ function subscriptionNotification(type: string, counter: number, events: number[
           resourceType: 'Parameters',
           meta: { profile: ['http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4'] },
           parameter: [
-            { name: 'subscription', valueReference: { reference: 'https://ehr.example/fhir/Subscription/7' } },
+            { name: 'subscription', valueReference: { reference } },
             { name: 'topic', valueCanonical: 'http://example.org/SubscriptionTopic/encounter-start' },
             { name: 'status', valueCode: 'active' },
             { name: 'type', valueCode: type },
@@ -252,8 +252,28 @@ describe('receiver endpoints over HTTP', () => {
     ]);
     const [state] = (await value<{ items: SubscriptionState[] }>(core, 'subscriptions.list')).items;
     expect(state).toMatchObject({ highestEventNumber: 6, missingEvents: [2, 3, 5, 6], missingCount: 4, repeatedCount: 1 });
-    const configured = await value<SubscriptionState>(core, 'subscriptions.configure', { reference: state?.reference, heartbeatPeriodSeconds: 60 });
+    const configured = await value<SubscriptionState>(core, 'subscriptions.configure', { reference: state?.key, heartbeatPeriodSeconds: 60 });
     expect(configured).toMatchObject({ heartbeatPeriodSeconds: 60, heartbeatPeriodSource: 'configured' });
+  });
+
+  it("keeps two endpoints' relative Subscription/1 apart: no false gaps or repeats, each filtered to its own", async () => {
+    await start();
+    const a = await value<EndpointSaveResult>(core, 'endpoints.save', { name: 'EHR A', path: '/ehr-a', auth: 'none' });
+    const b = await value<EndpointSaveResult>(core, 'endpoints.save', { name: 'EHR B', path: '/ehr-b', auth: 'none' });
+    for (const n of [1, 2, 3]) {
+      for (const path of ['/ehr-a', '/ehr-b']) expect((await post(path, subscriptionNotification('event-notification', n, [n], 'Subscription/1'))).status).toBe(200);
+    }
+    expect((await list({ hasWarnings: true })).total).toBe(0);
+    const { items } = await value<{ items: SubscriptionState[] }>(core, 'subscriptions.list');
+    expect(items.map((s) => [s.reference, s.endpointId, s.eventsReceived, s.missingCount, s.repeatedCount, s.warnings]).sort()).toEqual([
+      ['Subscription/1', a.id, 3, 0, 0, []],
+      ['Subscription/1', b.id, 3, 0, 0, []],
+    ]);
+    expect(new Set(items.map((s) => s.key)).size).toBe(2);
+    for (const s of items) {
+      const page = await list({ subscription: s.key });
+      expect(page.items.map((n) => [n.endpointId, n.subscription?.reference])).toEqual([3, 2, 1].map(() => [s.endpointId, 'Subscription/1']));
+    }
   });
 
   it('keeps a stalled sender from blocking others, and cuts it off', async () => {

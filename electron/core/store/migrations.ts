@@ -390,4 +390,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE notification_hydrations ADD COLUMN outcome TEXT NOT NULL DEFAULT 'fetched';
   ALTER TABLE notification_hydrations ADD COLUMN error TEXT;
   `,
+  // 13: subscription states are found by index inside the receiver's commit, never by a scan of
+  // them all (a sender can create any number by inventing references). `sent_key`: the key without
+  // the endpoint scope a relative reference now gets (`Subscription/1`, or the normalised absolute
+  // URL, which is then the key itself); `absolute_id`: an absolute key's logical id, which a
+  // relative reference with that id may join. NULL `sent_key`: kept by an older build; the writer
+  // re-keys those rows when it opens (SubscriptionStateStore.normalizeKeys: URL normalisation is code).
+  `
+  ALTER TABLE subscription_states ADD COLUMN sent_key TEXT;
+  ALTER TABLE subscription_states ADD COLUMN absolute_id TEXT;
+  CREATE INDEX subscription_states_sent_key ON subscription_states (sent_key);
+  CREATE INDEX subscription_states_absolute_id ON subscription_states (absolute_id, endpoint_id) WHERE absolute_id IS NOT NULL;
+  `,
 ];

@@ -44,8 +44,8 @@ describe('filter → SQL', () => {
     for (const m of migrations) db.exec(m);
     db.exec("ATTACH DATABASE ':memory:' AS idx");
     for (const m of indexMigrations) db.exec(m);
-    const plan = (filter: Parameters<typeof filterConditions>[0]) => {
-      const { clauses, params } = filterConditions(filter);
+    const plan = (filter: Parameters<typeof filterConditions>[0], subscription?: Parameters<typeof filterConditions>[1]) => {
+      const { clauses, params } = filterConditions(filter, subscription);
       const rows = db
         .prepare(`EXPLAIN QUERY PLAN SELECT n.id FROM notifications n ${where(clauses)} ORDER BY n.id DESC LIMIT 101`)
         .all(...params) as { detail: string }[];
@@ -59,6 +59,15 @@ describe('filter → SQL', () => {
       expect(plan({ read: false })).toMatch(/notifications_unread/);
       expect(plan({ parseStatuses: ['malformed-json'] })).toMatch(/notifications_parse_problem/);
       expect(plan({ subscription: 'Subscription/1' })).toMatch(/notifications_subscription/);
+      // A subscription's relative references count at its endpoint only: still walked by reference, not by endpoint.
+      const atEndpoint = { anywhere: [], atEndpoint: ['Subscription/1'], endpointId: 2 };
+      const both = { anywhere: ['https://a.example/Subscription/1'], atEndpoint: ['Subscription/1', 'Subscription/1/_history/2'], endpointId: 2 };
+      for (const match of [atEndpoint, both]) {
+        const subscription = plan({ subscription: 'endpoint/2/Subscription/1' }, match);
+        expect(subscription).toMatch(/notifications_subscription/);
+        expect(subscription).not.toMatch(/notifications_endpoint|SCAN n\b/);
+      }
+      expect(plan({ subscription: 'endpoint/2/Subscription/1' }, atEndpoint)).not.toMatch(/TEMP B-TREE/);
       expect(plan({ patient: { value: '42' } })).toMatch(/notification_terms/);
       expect(plan({ patient: { value: '42' } })).not.toMatch(/SCAN n\b(?! USING)/);
       expect(plan({ hasWarnings: true })).toMatch(/notifications_warned/);

@@ -2,6 +2,7 @@ import type { SQLInputValue } from 'node:sqlite';
 import type { NotificationFilter } from '../../../shared/contract';
 import { eventSpellings } from '../../../shared/notifications/event-catalog';
 import { TermKind } from './notification-terms';
+import { matchAsSent, subscriptionCondition, type SubscriptionMatch } from './subscription-match';
 
 /** A WHERE clause over `notifications n`, built from a filter with bound parameters only. */
 export interface Conditions {
@@ -23,8 +24,8 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
  */
 export function filterConditions(
   filter: NotificationFilter,
-  /** Every reference the filtered subscription was sent under (SubscriptionStateStore.references); default: as given. */
-  subscriptionReferences?: readonly string[],
+  /** The filtered subscription's notifications (SubscriptionStateStore.match); default: the reference as given, anywhere. */
+  subscriptionMatch?: SubscriptionMatch,
 ): Conditions {
   const clauses: string[] = [];
   const params: SQLInputValue[] = [];
@@ -88,7 +89,11 @@ export function filterConditions(
   if (filter.handshake !== undefined) clauses.push(filter.handshake ? 'n.handshake IS NOT NULL' : 'n.handshake IS NULL');
   if (filter.hasWarnings !== undefined) clauses.push(filter.hasWarnings ? 'n.warnings_json IS NOT NULL' : 'n.warnings_json IS NULL');
   // One reference is an equality on its index (newest first, no sort); several, rare, need a sort.
-  if (filter.subscription !== undefined) inList('n.subscription_ref', subscriptionReferences ?? [filter.subscription]);
+  if (filter.subscription !== undefined) {
+    const { clause, params: values } = subscriptionCondition(subscriptionMatch ?? matchAsSent(filter.subscription));
+    clauses.push(clause);
+    params.push(...values);
+  }
   return { clauses, params };
 }
 

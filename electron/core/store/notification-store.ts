@@ -11,6 +11,7 @@ import { filterConditions, onlyEndpoints, where } from './notification-query';
 import { type DetailRow, type SummaryRow, summaryColumns, toDetail, toSummary } from './notification-rows';
 import { InlineSink, type NotificationSink } from './notification-sink';
 import type { IncomingNotification, StoredNotification } from './notification-types';
+import type { SubscriptionMatch } from './subscription-match';
 import { SubscriptionStateStore } from './subscription-state-store';
 
 export type { IncomingNotification, StoredNotification } from './notification-types';
@@ -69,7 +70,7 @@ export class NotificationStore {
     this.inline?.indexer.indexAll();
     const filter = input.filter ?? {};
     const fts = filter.text === undefined ? null : toFtsQuery(filter.text);
-    const conditions = filterConditions(filter, this.subscriptionReferences(filter));
+    const conditions = filterConditions(filter, this.subscriptionMatch(filter));
     const { total, totalKind } = this.count(filter, fts, conditions.clauses, conditions.params);
     if (fts !== null && input.order === 'relevance') {
       return { items: this.byRelevance(fts, conditions.clauses, conditions.params, input.limit), nextBeforeId: null, total, totalKind };
@@ -97,15 +98,15 @@ export class NotificationStore {
   }
 
   /** A subscription filter matches the subscription under every reference it was sent with. */
-  private subscriptionReferences(filter: NotificationFilter): string[] | undefined {
-    return filter.subscription === undefined ? undefined : this.subscriptions.references(filter.subscription);
+  private subscriptionMatch(filter: NotificationFilter): SubscriptionMatch | undefined {
+    return filter.subscription === undefined ? undefined : this.subscriptions.match(filter.subscription);
   }
 
   /** Ids (newest first) of everything a filter matches below a cursor, in one bounded batch; for export. */
   ids(filter: NotificationFilter, beforeId: number | undefined, limit: number): { ids: number[]; nextBeforeId: number | null } {
     this.inline?.indexer.indexAll();
     const fts = filter.text === undefined ? null : toFtsQuery(filter.text);
-    const { clauses, params } = filterConditions(filter, this.subscriptionReferences(filter));
+    const { clauses, params } = filterConditions(filter, this.subscriptionMatch(filter));
     if (fts !== null) {
       const page = this.textRows<{ id: number }>(fts, clauses, params, limit, beforeId, 'n.id');
       return { ids: page.rows.map((r) => r.id), nextBeforeId: page.nextBeforeId };

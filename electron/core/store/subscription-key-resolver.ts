@@ -1,40 +1,57 @@
-import { keySuffix, type SubscriptionKey } from '../../../shared/notifications/subscription-key';
+import { scopedKey, type SubscriptionKey } from '../../../shared/notifications/subscription-key';
 
-/** A stored subscription state's key and the endpoint its notifications arrive at. */
-export interface StoredKey {
-  reference: string;
-  endpointId: number | null;
+/** A state's key and the columns it is looked up by (migration 13). */
+export interface KeyIdentity {
+  /** The primary key: a normalised absolute reference, or a relative one scoped by its endpoint. */
+  key: string;
+  /** The key without the endpoint scope: what people read. */
+  sentKey: string;
+  /** The logical id of an absolute key; null for a scoped one. */
+  absoluteId: string | null;
+}
+
+/** What is stored for the sent reference's id on its endpoint, as much as resolving needs. */
+export interface LocalKeys {
+  /** Absolute keys with the id: up to two (enough to tell one from several). */
+  absolutes: readonly string[];
+  /** Whether a relative state with the id is kept, scoped by the endpoint. */
+  relative: boolean;
 }
 
 export interface Resolution {
-  /** The key to keep the state under. */
-  key: string;
-  /** A stored relative key that is the same subscription: fold its state into `key` first. */
+  /** The state to keep the notification under. */
+  target: KeyIdentity;
+  /** A stored relative key that is the same subscription: fold its state into the target first. */
   fold: string | null;
 }
 
-const relativeKey = (id: string): string => `Subscription/${id}`;
+/** How many absolute keys `LocalKeys` needs at most. */
+export const LOCAL_ABSOLUTES = 2;
+
+const scoped = (sent: SubscriptionKey, endpointId: number | null): KeyIdentity => ({
+  key: scopedKey(endpointId, sent.key),
+  sentKey: sent.key,
+  absoluteId: null,
+});
+
+/** The state a relative reference with this id keeps on its own at its endpoint. */
+export const relativeKeyOf = (id: string, endpointId: number | null): string => scopedKey(endpointId, `Subscription/${id}`);
 
 /**
- * Which stored subscription a reference belongs to, given the stored keys with the same id. A
- * relative reference carries no server, so the endpoint stands in for it: a server posts all of a
- * subscription's notifications to one endpoint. It joins the one absolute key with its id on its
- * endpoint, and stays on its own when there is none or several (two servers' `Subscription/1`;
- * merging them would report false gaps and repeats). An absolute reference takes over a relative
- * state on its endpoint under the same rule, whichever form arrived first.
+ * Which state a reference belongs to. A relative reference carries no server, so the endpoint
+ * stands in for it (a server posts all of a subscription's notifications to one endpoint): it joins
+ * the one absolute key with its id on its endpoint, and otherwise stays on its own, scoped by the
+ * endpoint (two servers' `Subscription/1`, on one endpoint or two; merging them would report false
+ * gaps and repeats). An absolute reference takes over the relative state on its endpoint under the
+ * same rule, whichever form arrived first.
  */
-export function resolveKey(sent: SubscriptionKey, endpointId: number | null, candidates: readonly StoredKey[]): Resolution {
-  if (sent.id === null) return { key: sent.key, fold: null };
-  const suffix = keySuffix(sent.id);
-  const relative = relativeKey(sent.id);
-  const local = candidates.filter((c) => c.endpointId === endpointId);
-  const absolutes = local.filter((c) => c.reference !== relative && c.reference.endsWith(suffix));
-  if (!sent.absolute) return { key: absolutes.length === 1 ? absolutes[0]!.reference : relative, fold: null };
-  const others = absolutes.filter((c) => c.reference !== sent.key);
-  const orphan = local.some((c) => c.reference === relative);
-  return { key: sent.key, fold: orphan && others.length === 0 ? relative : null };
+export function resolveKey(sent: SubscriptionKey, endpointId: number | null, local: LocalKeys): Resolution {
+  if (sent.absolute) {
+    const target = { key: sent.key, sentKey: sent.key, absoluteId: sent.id };
+    const alone = local.absolutes.every((key) => key === sent.key);
+    return { target, fold: sent.id !== null && local.relative && alone ? relativeKeyOf(sent.id, endpointId) : null };
+  }
+  const [only, ...more] = local.absolutes;
+  if (sent.id === null || only === undefined || more.length > 0) return { target: scoped(sent, endpointId), fold: null };
+  return { target: { key: only, sentKey: only, absoluteId: sent.id }, fold: null };
 }
-
-/** The stored keys `resolveKey` needs: those with the same id, relative or absolute. */
-export const candidatesQuery = 'SELECT reference, endpoint_id AS endpointId FROM subscription_states WHERE reference = ? OR substr(reference, -?) = ?';
-export const candidatesParams = (id: string): [string, number, string] => [relativeKey(id), keySuffix(id).length, keySuffix(id)];

@@ -1,5 +1,6 @@
 import type { SubscriptionNotificationType } from '../../../shared/notifications/notification-facts';
 import { emptyGapState, mergeGapStates, type SubscriptionGapState } from '../../../shared/notifications/subscription-gaps';
+import type { KeyIdentity } from './subscription-key-resolver';
 
 /** What is kept per subscription in `state_json`: the shared gap state, plus what the wire told. */
 export interface StoredGaps {
@@ -32,7 +33,11 @@ export const withReferences = (known: readonly string[], ...more: string[]): str
   [...new Set([...known, ...more])].slice(0, referenceLimit);
 
 export interface StateRow {
+  /** The key (KeyIdentity.key). */
   reference: string;
+  /** Null in a row an older build kept, until normalizeKeys re-keys it. */
+  sent_key: string | null;
+  absolute_id: string | null;
   endpoint_id: number | null;
   topic: string | null;
   status: string | null;
@@ -46,6 +51,15 @@ export interface StateRow {
   state_json: string;
 }
 
+/**
+ * Every reference a row's notifications were sent under. A row an older build kept is keyed by
+ * the reference as sent (and may not list it); a newer row's key is no reference anyone sent.
+ */
+export const sentReferences = (row: StateRow): string[] => {
+  const { references } = readStored(row.state_json);
+  return row.sent_key === null ? withReferences(references, row.reference) : references;
+};
+
 const latest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
@@ -53,18 +67,20 @@ const latest = (a: number | null, b: number | null): number | null => (a === nul
  * kept them apart, or a relative reference arrived before its absolute URL was known). What the
  * server said last comes from the row that heard from it last; a period set by hand is kept.
  */
-export function mergeStateRows(into: StateRow, from: StateRow, reference: string): StateRow {
+export function mergeStateRows(into: StateRow, from: StateRow, identity: KeyIdentity): StateRow {
   const [older, newer] = into.last_received_at >= from.last_received_at ? [from, into] : [into, from];
   const a = readStored(into.state_json);
   const b = readStored(from.state_json);
   const state: StoredGaps = {
     gaps: mergeGapStates(a.gaps, b.gaps),
     inferredHeartbeatSeconds: readStored(newer.state_json).inferredHeartbeatSeconds ?? readStored(older.state_json).inferredHeartbeatSeconds,
-    references: withReferences(a.references, ...b.references, into.reference, from.reference),
+    references: withReferences(sentReferences(into), ...sentReferences(from)),
     eventsReceived: a.eventsReceived === null || b.eventsReceived === null ? null : a.eventsReceived + b.eventsReceived,
   };
   return {
-    reference,
+    reference: identity.key,
+    sent_key: identity.sentKey,
+    absolute_id: identity.absoluteId,
     endpoint_id: newer.endpoint_id,
     topic: newer.topic ?? older.topic,
     status: newer.status ?? older.status,

@@ -64,6 +64,7 @@ describe('SubscriptionStateStore', () => {
     const [state, ...others] = store.list(T0 + 3000);
     expect(others).toEqual([]);
     expect(state).toMatchObject({
+      key: ABSOLUTE,
       reference: ABSOLUTE,
       references: [ABSOLUTE, 'Subscription/7', `${ABSOLUTE}/_history/2`],
       notificationCount: 3,
@@ -88,14 +89,34 @@ describe('SubscriptionStateStore', () => {
     expect(store.list(T0 + 2000).map((s) => [s.reference, s.notificationCount, s.missingCount])).toEqual([[ABSOLUTE, 2, 0]]);
   });
 
-  it('keeps two servers with the same id apart, and a relative reference it cannot place on its own', () => {
+  it('keeps two servers with the same id apart, and a relative reference it cannot place on its own, per endpoint', () => {
     store.apply(event(ABSOLUTE, 1), 1, T0);
     store.apply(event('https://other.example/fhir/Subscription/7', 50), 1, T0 + 1000);
     store.apply(event('Subscription/7', 2), 1, T0 + 2000);
     store.apply(event('Subscription/7', 3), 2, T0 + 3000);
     const states = store.list(T0 + 4000);
-    expect(states.map((s) => s.reference).sort()).toEqual([ABSOLUTE, 'Subscription/7', 'https://other.example/fhir/Subscription/7'].sort());
+    expect(states.map((s) => s.key).sort()).toEqual(
+      [ABSOLUTE, 'https://other.example/fhir/Subscription/7', 'endpoint/1/Subscription/7', 'endpoint/2/Subscription/7'].sort(),
+    );
+    expect(states.filter((s) => s.reference === 'Subscription/7').map((s) => s.endpointId).sort()).toEqual([1, 2]);
     expect(states.every((s) => s.missingCount === 0)).toBe(true);
+  });
+
+  it("keeps two endpoints' relative Subscription/1 apart: no false gaps or repeats", () => {
+    for (const n of [1, 2, 3]) {
+      expect(store.apply(event('Subscription/1', n), 1, T0 + n)).toEqual([]);
+      expect(store.apply(event('Subscription/1', n), 2, T0 + n)).toEqual([]);
+    }
+    const states = store.list(T0 + 10);
+    expect(states.map((s) => [s.key, s.reference, s.endpointId, s.eventsReceived, s.repeatedCount, s.missingCount]).sort()).toEqual([
+      ['endpoint/1/Subscription/1', 'Subscription/1', 1, 3, 0, 0],
+      ['endpoint/2/Subscription/1', 'Subscription/1', 2, 3, 0, 0],
+    ]);
+    // Its key names one of them; the reference as sent names none.
+    expect(store.configureHeartbeat('endpoint/2/Subscription/1', 60)).toBe(true);
+    expect(store.get('endpoint/2/Subscription/1', T0 + 10)).toMatchObject({ endpointId: 2, heartbeatPeriodSource: 'configured' });
+    expect(store.get('endpoint/1/Subscription/1', T0 + 10)).toMatchObject({ endpointId: 1, heartbeatPeriodSource: null });
+    expect(store.get('Subscription/1', T0 + 10)).toBeNull();
   });
 
   it('brings states an older build kept per reference as sent under one key, merging their gaps', () => {
@@ -111,7 +132,7 @@ describe('SubscriptionStateStore', () => {
     // Only the writer writes; it normalises when it opens.
     new NotificationStore(db).close();
     const states = store.list(T0 + 7000);
-    expect(states.map((s) => s.reference)).toEqual([ABSOLUTE, 'https://other.example/fhir/Subscription/7']);
+    expect(states.map((s) => s.key)).toEqual([ABSOLUTE, 'https://other.example/fhir/Subscription/7']);
     expect(states[0]).toMatchObject({
       references: expect.arrayContaining(['Subscription/7', 'https://EHR.example/fhir/Subscription/7/_history/1']) as string[],
       notificationCount: 6,
@@ -127,6 +148,24 @@ describe('SubscriptionStateStore', () => {
     const before = JSON.stringify(db.prepare('SELECT * FROM subscription_states ORDER BY reference').all());
     store.normalizeKeys();
     expect(JSON.stringify(db.prepare('SELECT * FROM subscription_states ORDER BY reference').all())).toBe(before);
+  });
+
+  it("scopes by endpoint a relative state an older build shared among endpoints, and keeps finding it", () => {
+    // As the previous build kept them: one `Subscription/1` for every endpoint (the last one's id).
+    db.prepare(`INSERT INTO subscription_states (reference, endpoint_id, first_received_at, last_received_at, notification_count, state_json)
+      VALUES ('Subscription/1', 3, ?, ?, 2, ?)`).run(T0, T0, JSON.stringify({ gaps: emptyGapState(), inferredHeartbeatSeconds: null, references: ['Subscription/1'] }));
+    db.prepare(`INSERT INTO subscription_states (reference, endpoint_id, first_received_at, last_received_at, notification_count, state_json)
+      VALUES ('urn:uuid:sub', 3, ?, ?, 1, ?)`).run(T0, T0, JSON.stringify({ gaps: emptyGapState(), inferredHeartbeatSeconds: null }));
+    store.normalizeKeys();
+    const states = store.list(T0);
+    expect(states.map((s) => [s.key, s.reference, s.references, s.notificationCount]).sort()).toEqual([
+      ['endpoint/3/Subscription/1', 'Subscription/1', ['Subscription/1'], 2],
+      ['endpoint/3/urn:uuid:sub', 'urn:uuid:sub', ['urn:uuid:sub'], 1],
+    ]);
+    expect(store.get('Subscription/1', T0)?.key).toBe('endpoint/3/Subscription/1');
+    // The next notification at its endpoint continues it.
+    store.apply(event('Subscription/1', 1), 3, T0 + 1);
+    expect(store.list(T0 + 1).find((s) => s.reference === 'Subscription/1')).toMatchObject({ key: 'endpoint/3/Subscription/1', notificationCount: 3 });
   });
 
   it('warns of an overdue heartbeat per the configured period; none expected means never', () => {
@@ -185,6 +224,26 @@ describe('the inbox filtered by subscription', () => {
     expect(ids('Subscription/7')).toEqual([2, 1]);
     expect(ids('https://other.example/fhir/Subscription/7')).toEqual([3]);
     expect(notifications.list({ limit: 10, filter: { subscription: ABSOLUTE } })).toMatchObject({ total: 2 });
+    notifications.close();
+    db.close();
+  });
+
+  it("finds a relative subscription's notifications at its endpoint only", async () => {
+    const db = openDatabase(dir.path);
+    const notifications = new NotificationStore(db);
+    const at = (endpointId: number, n: number) => ({ ...incomingJson(r4bNotification('Subscription/1', n), T0 + n), endpointId });
+    for (const n of [1, 2, 3]) {
+      await notifications.add(at(1, n));
+      await notifications.add(at(2, n));
+    }
+    const ids = (subscription: string) => notifications.list({ limit: 10, filter: { subscription } }).items.map((n) => n.id);
+    const keys = notifications.subscriptions.list(T0 + 10).map((s) => s.key).sort();
+    expect(keys).toEqual(['endpoint/1/Subscription/1', 'endpoint/2/Subscription/1']);
+    expect(ids('endpoint/1/Subscription/1')).toEqual([5, 3, 1]);
+    expect(ids('endpoint/2/Subscription/1')).toEqual([6, 4, 2]);
+    // As sent it names both: every notification sent under it.
+    expect(ids('Subscription/1')).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(notifications.list({ limit: 10, filter: { subscription: 'endpoint/2/Subscription/1' } }).items.every((n) => n.warnings.length === 0)).toBe(true);
     notifications.close();
     db.close();
   });

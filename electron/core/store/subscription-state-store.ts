@@ -1,34 +1,34 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SubscriptionState } from '../../../shared/contract';
 import type { SubscriptionFacts } from '../../../shared/notifications/notification-facts';
-import { heartbeatOverdue, missingEventCount, missingEventNumbers, observe } from '../../../shared/notifications/subscription-gaps';
-import { subscriptionKey } from '../../../shared/notifications/subscription-key';
-import { candidatesParams, candidatesQuery, resolveKey, type StoredKey } from './subscription-key-resolver';
-import { mergeStateRows, readStored, type StateRow, type StoredGaps, withReferences } from './subscription-state-row';
+import { observe } from '../../../shared/notifications/subscription-gaps';
+import { subscriptionKey, type SubscriptionKey } from '../../../shared/notifications/subscription-key';
+import { type KeyIdentity, type LocalKeys, type Resolution, resolveKey } from './subscription-key-resolver';
+import { matchAsSent, type SubscriptionMatch, subscriptionMatch } from './subscription-match';
+import { mergeStateRows, readStored, sentReferences, type StateRow, type StoredGaps, withReferences } from './subscription-state-row';
+import { SubscriptionStateLookup } from './subscription-state-lookup';
+import { NO_HEARTBEAT, toSubscriptionState } from './subscription-state-view';
 
-/** `heartbeat_period_configured` for "set by hand: this subscription sends no heartbeats". */
-const NO_HEARTBEAT = 0;
-
-const iso = (ms: number): string => new Date(ms).toISOString();
+const NOTHING_LOCAL: LocalKeys = { absolutes: [], relative: false };
 
 /**
  * Per-subscription state for gap detection, updated inside the receiver's commit. One state per
  * subscription, however its notifications spell the reference: see subscription-key-resolver.ts.
+ * Every lookup is by key or index (subscription-state-lookup.ts).
  */
 export class SubscriptionStateStore {
-  private readonly select: StatementSync;
-  private readonly candidates: StatementSync;
+  private readonly lookup: SubscriptionStateLookup;
   private readonly upsert: StatementSync;
   private readonly insertRow: StatementSync;
   private readonly deleteRow: StatementSync;
+  private readonly setIdentity: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    this.select = db.prepare('SELECT * FROM subscription_states WHERE reference = ?');
-    this.candidates = db.prepare(candidatesQuery);
+    this.lookup = new SubscriptionStateLookup(db);
     this.upsert = db.prepare(`
-      INSERT INTO subscription_states (reference, endpoint_id, topic, status, last_type, first_received_at,
+      INSERT INTO subscription_states (reference, sent_key, absolute_id, endpoint_id, topic, status, last_type, first_received_at,
         last_received_at, last_heartbeat_at, handshake_at, notification_count, state_json)
-      VALUES (:reference, :endpoint, :topic, :status, :type, :at, :at, :heartbeat, :handshake, 1, :state)
+      VALUES (:reference, :sentKey, :absoluteId, :endpoint, :topic, :status, :type, :at, :at, :heartbeat, :handshake, 1, :state)
       ON CONFLICT (reference) DO UPDATE SET
         endpoint_id = :endpoint,
         topic = coalesce(:topic, topic),
@@ -40,21 +40,21 @@ export class SubscriptionStateStore {
         notification_count = notification_count + 1,
         state_json = :state`);
     this.insertRow = db.prepare(`
-      INSERT INTO subscription_states (reference, endpoint_id, topic, status, last_type, first_received_at, last_received_at,
-        last_heartbeat_at, handshake_at, notification_count, heartbeat_period_configured, state_json)
-      VALUES (:reference, :endpoint_id, :topic, :status, :last_type, :first_received_at, :last_received_at,
+      INSERT INTO subscription_states (reference, sent_key, absolute_id, endpoint_id, topic, status, last_type, first_received_at,
+        last_received_at, last_heartbeat_at, handshake_at, notification_count, heartbeat_period_configured, state_json)
+      VALUES (:reference, :sent_key, :absolute_id, :endpoint_id, :topic, :status, :last_type, :first_received_at, :last_received_at,
         :last_heartbeat_at, :handshake_at, :notification_count, :heartbeat_period_configured, :state_json)`);
     this.deleteRow = db.prepare('DELETE FROM subscription_states WHERE reference = ?');
+    this.setIdentity = db.prepare('UPDATE subscription_states SET sent_key = ?, absolute_id = ? WHERE reference = ?');
   }
 
   /** Must run inside the transaction that stores the notification; returns its gap warnings. */
   apply(subscription: SubscriptionFacts, endpointId: number | null, receivedAt: number): string[] {
     const sent = subscription.reference;
     if (sent === null) return [];
-    const resolution = this.resolve(sent, endpointId);
-    if (resolution.fold !== null) this.fold(resolution.fold, resolution.key);
-    const reference = resolution.key;
-    const row = this.select.get(reference) as StateRow | undefined;
+    const { target, fold } = this.resolve(subscriptionKey(sent), endpointId);
+    if (fold !== null) this.moveTo(fold, target);
+    const row = this.lookup.row(target.key);
     const previous = readStored(row?.state_json);
     // Heartbeat to heartbeat, not silence before a heartbeat: a server that beats on a schedule
     // may send one just after an event, and a period read from that short silence would then
@@ -73,9 +73,10 @@ export class SubscriptionStateStore {
       references: withReferences(previous.references, sent.trim()),
       eventsReceived: previous.eventsReceived === null ? null : previous.eventsReceived + new Set(fresh).size,
     };
-    const warnings = observed.warnings.map((w) => w.message);
     this.upsert.run({
-      reference,
+      reference: target.key,
+      sentKey: target.sentKey,
+      absoluteId: target.absoluteId,
       endpoint: endpointId,
       topic: subscription.topic,
       status: subscription.status,
@@ -85,33 +86,28 @@ export class SubscriptionStateStore {
       handshake: subscription.type === 'handshake' ? receivedAt : null,
       state: JSON.stringify(state),
     });
-    return warnings;
+    return observed.warnings.map((w) => w.message);
   }
 
   /**
-   * Brings states kept by an older build, one per reference exactly as sent, under the keys
-   * `apply` uses now, merging those that turn out to be one subscription. A SQL migration cannot
-   * normalise URLs; this is idempotent and the table holds one row per subscription, so the
-   * writer runs it each time it opens.
+   * Brings states kept by an older build (keyed by the reference as sent, or by a relative key
+   * shared by every endpoint) under the keys `apply` uses now, merging those that turn out to be
+   * one subscription. A SQL migration cannot normalise URLs, so the writer runs this each time it
+   * opens: it finds those rows by index (NULL `sent_key`), and each re-keying is a few lookups by
+   * key or index, so N rows take O(N log N).
    */
   normalizeKeys(): void {
-    const keys = () => this.db.prepare('SELECT reference, endpoint_id AS endpointId FROM subscription_states').all() as unknown as StoredKey[];
-    const renames = keys().flatMap((row) => {
-      const key = subscriptionKey(row.reference).key;
-      return key === row.reference ? [] : [{ from: row.reference, into: key }];
-    });
-    const relatives = () =>
-      keys().flatMap((row) => {
-        const sent = subscriptionKey(row.reference);
-        if (sent.absolute || sent.id === null) return [];
-        const key = this.resolve(row.reference, row.endpointId).key;
-        return key === row.reference ? [] : [{ from: row.reference, into: key }];
-      });
-    if (renames.length === 0 && relatives().length === 0) return;
+    const legacy = this.db.prepare('SELECT reference, endpoint_id AS endpointId FROM subscription_states WHERE sent_key IS NULL').all() as unknown as {
+      reference: string;
+      endpointId: number | null;
+    }[];
+    if (legacy.length === 0) return;
+    const rows = legacy.map((row) => ({ ...row, sent: subscriptionKey(row.reference) }));
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const { from, into } of renames) this.fold(from, into);
-      for (const { from, into } of relatives()) this.fold(from, into);
+      // Absolute keys first, so that a relative one finds the absolute key it joins.
+      for (const row of rows.filter((r) => r.sent.absolute)) this.moveTo(row.reference, resolveKey(row.sent, row.endpointId, NOTHING_LOCAL).target);
+      for (const row of rows.filter((r) => !r.sent.absolute)) this.moveTo(row.reference, this.resolve(row.sent, row.endpointId).target);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
@@ -121,25 +117,26 @@ export class SubscriptionStateStore {
 
   list(now: number): SubscriptionState[] {
     const rows = this.db.prepare('SELECT * FROM subscription_states ORDER BY last_received_at DESC').all() as unknown as StateRow[];
-    return rows.map((row) => this.toState(row, now));
+    return rows.map((row) => toSubscriptionState(row, now));
   }
 
-  /** By its key, or by any reference it was sent under. */
+  /** By its key, or by a reference it was sent under (SubscriptionStateLookup.find). */
   get(reference: string, now: number): SubscriptionState | null {
-    const row = this.find(reference);
-    return row ? this.toState(row, now) : null;
+    const row = this.lookup.find(reference);
+    return row ? toSubscriptionState(row, now) : null;
   }
 
-  /** Every reference the subscription was sent under, for the inbox filter; the one given when it is not known. */
-  references(reference: string): string[] {
-    const row = this.find(reference);
-    const stored = row ? readStored(row.state_json).references : [];
-    return withReferences([reference], ...stored);
+  /** The notifications the inbox's subscription filter shows: the state's, else those sent under the reference as given. */
+  match(reference: string): SubscriptionMatch {
+    const row = this.lookup.find(reference);
+    if (!row) return matchAsSent(reference.trim());
+    const references = sentReferences(row);
+    return subscriptionMatch(references.length > 0 ? references : [row.sent_key ?? row.reference], row.endpoint_id);
   }
 
   /** A period in seconds, `none` (it sends no heartbeats), or null (infer it again); false when no such subscription. */
   configureHeartbeat(reference: string, seconds: number | 'none' | null): boolean {
-    const row = this.find(reference);
+    const row = this.lookup.find(reference);
     if (!row) return false;
     this.db
       .prepare('UPDATE subscription_states SET heartbeat_period_configured = ? WHERE reference = ?')
@@ -147,72 +144,30 @@ export class SubscriptionStateStore {
     return true;
   }
 
-  private resolve(sent: string, endpointId: number | null) {
-    const key = subscriptionKey(sent);
-    const candidates = key.id === null ? [] : (this.candidates.all(...candidatesParams(key.id)) as unknown as StoredKey[]);
-    return resolveKey(key, endpointId, candidates);
+  private resolve(sent: SubscriptionKey, endpointId: number | null): Resolution {
+    return resolveKey(sent, endpointId, sent.id === null ? NOTHING_LOCAL : this.lookup.local(sent.id, endpointId));
   }
 
-  /** By key; else the one state sent under this reference; else, for a relative one, the one absolute key with its id. */
-  private find(reference: string): StateRow | undefined {
-    const sent = subscriptionKey(reference);
-    const exact = (this.select.get(sent.key) ?? this.select.get(reference.trim())) as StateRow | undefined;
-    if (exact) return exact;
-    const aliases = this.db
-      .prepare("SELECT DISTINCT s.reference FROM subscription_states s, json_each(s.state_json, '$.references') r WHERE r.value IN (?, ?)")
-      .all(reference.trim(), sent.key) as unknown as StoredKey[];
-    const absolutes = sent.absolute || sent.id === null ? [] : (this.candidates.all(...candidatesParams(sent.id)) as unknown as StoredKey[]);
-    const only = [aliases, absolutes].find((matches) => matches.length > 0);
-    return only?.length === 1 ? (this.select.get(only[0]!.reference) as StateRow | undefined) : undefined;
-  }
-
-  /** Moves the state kept under `from` to `into`, merged with what `into` already holds. */
-  private fold(from: string, into: string): void {
-    const source = this.select.get(from) as StateRow | undefined;
-    if (!source || from === into) return;
-    const target = this.select.get(into) as StateRow | undefined;
-    const stored = readStored(source.state_json);
-    const merged = target
-      ? mergeStateRows(target, source, into)
-      : { ...source, reference: into, state_json: JSON.stringify({ ...stored, references: withReferences(stored.references, from) }) };
+  /** Moves the state kept under `from` to the target, merged with what the target already holds. */
+  private moveTo(from: string, target: KeyIdentity): void {
+    const source = this.lookup.row(from);
+    if (!source) return;
+    if (from === target.key) {
+      this.setIdentity.run(target.sentKey, target.absoluteId, from);
+      return;
+    }
+    const existing = this.lookup.row(target.key);
+    const merged = existing
+      ? mergeStateRows(existing, source, target)
+      : {
+          ...source,
+          reference: target.key,
+          sent_key: target.sentKey,
+          absolute_id: target.absoluteId,
+          state_json: JSON.stringify({ ...readStored(source.state_json), references: sentReferences(source) }),
+        };
     this.deleteRow.run(from);
-    if (target) this.deleteRow.run(into);
+    if (existing) this.deleteRow.run(target.key);
     this.insertRow.run({ ...merged });
-  }
-
-  private toState(row: StateRow, now: number): SubscriptionState {
-    const stored = readStored(row.state_json);
-    const gaps = stored.gaps;
-    const none = row.heartbeat_period_configured === NO_HEARTBEAT;
-    const period = none ? null : (row.heartbeat_period_configured ?? stored.inferredHeartbeatSeconds);
-    const warnings: string[] = [];
-    const missing = missingEventCount(gaps);
-    if (missing > 0) warnings.push(`${missing} event${missing === 1 ? '' : 's'} missing.`);
-    if (gaps.repeatedCount > 0) warnings.push(`${gaps.repeatedCount} event${gaps.repeatedCount === 1 ? '' : 's'} received more than once.`);
-    const silence = heartbeatOverdue({ ...gaps, lastReceivedAtMs: row.last_received_at }, now, period);
-    if (silence) warnings.push(silence.message);
-    if (row.status === 'error') warnings.push('The server reports this subscription in error.');
-    return {
-      reference: row.reference,
-      references: stored.references.length > 0 ? stored.references : [row.reference],
-      endpointId: row.endpoint_id,
-      topic: row.topic,
-      status: row.status,
-      lastType: row.last_type,
-      firstReceivedAt: iso(row.first_received_at),
-      lastReceivedAt: iso(row.last_received_at),
-      lastHeartbeatAt: row.last_heartbeat_at === null ? null : iso(row.last_heartbeat_at),
-      handshakeAt: row.handshake_at === null ? null : iso(row.handshake_at),
-      notificationCount: row.notification_count,
-      eventsReceived: stored.eventsReceived,
-      highestEventNumber: gaps.highestEventNumber,
-      missingEvents: missingEventNumbers(gaps),
-      missingCount: missing,
-      repeatedCount: gaps.repeatedCount,
-      heartbeatPeriodSeconds: period,
-      heartbeatPeriodSource: none ? 'none' : row.heartbeat_period_configured !== null ? 'configured' : period !== null ? 'inferred' : null,
-      heartbeatOverdue: silence !== null,
-      warnings,
-    };
   }
 }

@@ -15,7 +15,7 @@ export function HeartbeatPeriodControl({ subscription: s }: { subscription: Subs
   const [text, setText] = useState(s.heartbeatPeriodSource === 'configured' && s.heartbeatPeriodSeconds !== null ? String(s.heartbeatPeriodSeconds) : '');
   const seconds = Number(text);
   const valid = text.trim() === '' || (Number.isInteger(seconds) && seconds >= 1 && seconds <= MAX_SECONDS);
-  const save = (heartbeatPeriodSeconds: number | 'none' | null) => configure.mutate({ reference: s.reference, heartbeatPeriodSeconds });
+  const save = (heartbeatPeriodSeconds: number | 'none' | null) => configure.mutate({ reference: s.key, heartbeatPeriodSeconds });
 
   return (
     <form

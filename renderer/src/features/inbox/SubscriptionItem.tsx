@@ -3,6 +3,8 @@ import { formatTimestamp } from './format';
 import { HeartbeatPeriodControl } from './HeartbeatPeriodControl';
 import { cleanFilter, currentInboxFilter, inboxActions } from './inbox-store';
 import { problemsOf } from './subscription-health';
+import { endpointNote } from './subscription-label';
+import { useEndpoints } from './useNotifications';
 
 const MISSING_SHOWN = 20;
 
@@ -12,12 +14,19 @@ export function SubscriptionItem({ subscription: s, shownInInbox }: { subscripti
   const tags = [...problems, ...(s.repeatedCount > 0 ? [`${s.repeatedCount} repeated`] : [])];
   const missing = s.missingEvents.slice(0, MISSING_SHOWN).join(', ') + (s.missingCount > MISSING_SHOWN ? ', …' : '');
   const others = s.references.filter((r) => r !== s.reference);
-  const showInInbox = () => inboxActions().filterChanged(cleanFilter({ ...currentInboxFilter(), subscription: shownInInbox ? undefined : s.reference }));
+  const where = endpointNote(s, useEndpoints().data?.items ?? []);
+  // By key: the reference as sent may name another endpoint's subscription too.
+  const showInInbox = () => inboxActions().filterChanged(cleanFilter({ ...currentInboxFilter(), subscription: shownInInbox ? undefined : s.key }));
 
   return (
-    <li className={`subscription${problems.length > 0 ? ' attention' : ''}`} data-testid="subscription" aria-label={s.reference}>
+    <li
+      className={`subscription${problems.length > 0 ? ' attention' : ''}`}
+      data-testid="subscription"
+      aria-label={where === null ? s.reference : `${s.reference} ${where}`}
+    >
       <div className="subscription-head">
         <code className="subscription-ref">{s.reference}</code>
+        {where !== null && <span className="small muted">{where}</span>}
         {s.status && <span className={`badge subscription-status-${s.status}`}>{s.status}</span>}
         <button type="button" className="link" onClick={showInInbox} aria-pressed={shownInInbox}>
           {shownInInbox ? 'Show all in inbox' : 'Show in inbox'}

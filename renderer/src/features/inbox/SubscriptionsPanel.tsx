@@ -38,7 +38,7 @@ function OpenSubscriptionsPanel() {
       ) : (
         <ul className="subscription-list">
           {items.map((s) => (
-            <SubscriptionItem key={s.reference} subscription={s} shownInInbox={filtered === s.reference} />
+            <SubscriptionItem key={s.key} subscription={s} shownInInbox={filtered === s.key} />
           ))}
         </ul>
       )}

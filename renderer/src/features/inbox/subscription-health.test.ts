@@ -5,6 +5,7 @@ import { attentionSignature, attentionText, heartbeatText, needingAttention, nex
 const T0 = Date.UTC(2026, 10, 26, 12);
 
 const state = (overrides: Partial<SubscriptionState> = {}): SubscriptionState => ({
+  key: 'https://ehr.example/fhir/Subscription/7',
   reference: 'https://ehr.example/fhir/Subscription/7',
   references: ['https://ehr.example/fhir/Subscription/7'],
   endpointId: 1,
