@@ -76,6 +76,7 @@ export function notificationsFeature(
         // The store's inline indexer purges the deleted rows' index entries before its next query.
         retained,
         overrides.retention,
+        { ingest: { whenIdle: (maxCommits) => notifications.whenIngestIdle(maxCommits) } },
       );
   const retentionDue = () => (sink ? sink.retentionDue() : inlineRetention?.runSoon());
   const views = new ViewStore(ctx.db, ctx.now);

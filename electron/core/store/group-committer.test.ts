@@ -49,4 +49,36 @@ describe('GroupCommitter', () => {
     committer.close();
     await expect(committer.add('x')).rejects.toThrow(/closed/);
   });
+
+  it('is idle once nothing waits for a commit; what was added first is committed before it resolves', async () => {
+    const { db } = countingDb();
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const committer = new GroupCommitter(db, (v: string) => Number(insert.run(v).lastInsertRowid));
+    const order: string[] = [];
+    const idle = committer.whenIdle().then(() => order.push('idle'));
+    void committer.add('a').then(() => order.push('a'));
+    // Added on the next turn, after whenIdle has looked once and found 'a' waiting.
+    setImmediate(() => void committer.add('b').then(() => order.push('b')));
+    await idle;
+    expect(order).toEqual(['a', 'b', 'idle']);
+    await committer.whenIdle();
+    expect(order).toEqual(['a', 'b', 'idle']);
+  });
+
+  it('stops waiting after the given number of batches when items never stop coming', async () => {
+    const { db, commits } = countingDb();
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const committer = new GroupCommitter(db, (v: string) => Number(insert.run(v).lastInsertRowid));
+    let sending = true;
+    const send = (): void => {
+      if (!sending) return;
+      void committer.add('x');
+      setImmediate(send);
+    };
+    send();
+    await committer.whenIdle(3);
+    expect(commits()).toBe(3);
+    sending = false;
+    committer.close();
+  });
 });

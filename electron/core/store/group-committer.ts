@@ -23,6 +23,9 @@ export class GroupCommitter<T, R> {
   private pending: Pending<T, R>[] = [];
   private scheduled = false;
   private closed = false;
+  /** Batches committed (or rolled back) so far, and who waits for the next one (whenIdle). */
+  private batches = 0;
+  private batchWaiters: (() => void)[] = [];
 
   constructor(
     private readonly db: DatabaseSync,
@@ -49,6 +52,23 @@ export class GroupCommitter<T, R> {
     this.closed = true;
   }
 
+  /**
+   * Resolves once nothing has waited to be committed for a whole event-loop turn, or once
+   * `maxBatches` batches were committed while waiting. Other writes on this connection (retention)
+   * go in the gaps this leaves: whatever arrives in that turn (a message from the receiver) is
+   * committed first, while ingest that never pauses still lets one through every `maxBatches`.
+   */
+  async whenIdle(maxBatches = Number.POSITIVE_INFINITY): Promise<void> {
+    const start = this.batches;
+    for (;;) {
+      // A turn of the event loop: requests already delivered to this thread are added first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.closed || this.pending.length === 0) return;
+      if (this.batches - start >= maxBatches) return;
+      await new Promise<void>((resolve) => this.batchWaiters.push(resolve));
+    }
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -63,6 +83,17 @@ export class GroupCommitter<T, R> {
   private commitBatch(): void {
     const batch = this.pending.splice(0, this.maxBatch);
     if (batch.length === 0) return;
+    try {
+      this.commit(batch);
+    } finally {
+      this.batches++;
+      const waiters = this.batchWaiters;
+      this.batchWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  private commit(batch: Pending<T, R>[]): void {
     const results: R[] = [];
     try {
       this.db.exec('BEGIN IMMEDIATE');

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { factsOf, type TermSource } from './notification-indexer';
+import { type FactsSource, factsOf } from './notification-indexer';
 import { notificationTerms } from './notification-terms';
 
 /** One lookup term of a deleted notification, as the index database keys it: kind, value, system, id. */
@@ -33,9 +33,14 @@ export function deleteNotifications(db: DatabaseSync, ids: readonly number[], pu
          FROM main.notifications WHERE id IN (SELECT value FROM json_each(?)) GROUP BY 1`,
       )
       .all(list) as { endpoint: number; n: number; bytes: number }[];
+    // A body is read only when its facts were never derived (rows from before facts_version 1,
+    // not yet backfilled): the terms come from facts_json, and bodies may be megabytes each.
     const sources = db
-      .prepare('SELECT id, body, content_type, facts_json, facts_version FROM main.notifications WHERE id IN (SELECT value FROM json_each(?))')
-      .all(list) as unknown as TermSource[];
+      .prepare(
+        `SELECT id, CASE WHEN facts_version = 0 THEN body END AS body, content_type, facts_json, facts_version
+         FROM main.notifications WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(list) as unknown as FactsSource[];
     const terms: TombstoneTerm[] = [];
     for (const row of sources) {
       const facts = factsOf(row);
@@ -55,4 +60,17 @@ export function deleteNotifications(db: DatabaseSync, ids: readonly number[], pu
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Drops the tombstones the index database has purged (`purgedThrough`): each holds the lookup
+ * terms (patient identifiers) of deleted notifications, which must not outlive their purge. Reads
+ * first, so when there is nothing to prune (the usual case) no write transaction is taken.
+ * Returns how many went.
+ */
+export function pruneTombstones(db: DatabaseSync, purgedThrough: number): number {
+  if (purgedThrough <= 0) return 0;
+  const any = db.prepare('SELECT 1 AS found FROM main.notification_tombstones WHERE seq <= ? LIMIT 1').get(purgedThrough);
+  if (any === undefined) return 0;
+  return Number(db.prepare('DELETE FROM main.notification_tombstones WHERE seq <= ?').run(purgedThrough).changes);
 }

@@ -138,9 +138,13 @@ export class NotificationIndexer {
   }
 }
 
+/** What factsOf needs: the body only of a row whose facts were never derived (facts_version 0). */
+export type FactsSource = Omit<TermSource, 'body'> & { body: Uint8Array | null };
+
 /** Rows from before facts were derived at receipt (facts_version 0) are derived here for their terms. */
-export function factsOf(row: TermSource): NotificationFacts | null {
+export function factsOf(row: FactsSource): NotificationFacts | null {
   if (row.facts_version > 0) return row.facts_json === null ? null : (JSON.parse(row.facts_json) as NotificationFacts);
+  if (row.body === null) return null;
   const parsed = parseNotificationBody(row.body, row.content_type);
   return parsed.status === 'ok' ? deriveNotificationFacts(parsed.json) : null;
 }

@@ -158,7 +158,7 @@ export class ThreadedSink implements NotificationSink {
         this.log,
         (deleted) => this.retained(deleted),
         this.retention.options,
-        purgedThroughReader(this.db.indexed),
+        { purgedThrough: purgedThroughReader(this.db.indexed), ingest: this.inlineWriter },
       );
       if (!this.closed) this.inlineRetention.start();
     }

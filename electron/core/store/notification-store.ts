@@ -65,6 +65,15 @@ export class NotificationStore {
     return this.sink.indexed();
   }
 
+  /**
+   * Resolves when no notification written on this connection waits for its commit (see
+   * NotificationWriter.whenIdle); a store writing through its writer thread has none here.
+   */
+  whenIngestIdle(maxCommits?: number): Promise<void> {
+    if (this.inline) return this.inline.writer.whenIdle(maxCommits);
+    return new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
   /** Newest first, keyset-paged by id; see NotificationPage for how totals and text scans are bounded. */
   list(input: { limit: number; beforeId?: number; filter?: NotificationFilter; order?: 'newest' | 'relevance' }): NotificationPage {
     this.inline?.indexer.indexAll();
@@ -223,8 +232,14 @@ export class NotificationStore {
       return { total: row.n, totalKind: 'exact' };
     }
     if (fts !== null && clauses.length === 0) {
+      // Each hit is looked up in notifications (at most CAP + 1 primary-key probes): FTS entries of
+      // rows retention deleted stay until the index thread purges them, and must not be counted.
       const row = this.db
-        .prepare('SELECT count(*) AS n FROM (SELECT rowid FROM notifications_fts WHERE notifications_fts MATCH ? LIMIT ?)')
+        .prepare(
+          `SELECT count(*) AS n FROM (
+             SELECT 1 FROM notifications_fts CROSS JOIN notifications n ON n.id = notifications_fts.rowid
+             WHERE notifications_fts MATCH ? LIMIT ?)`,
+        )
         .get(fts, NOTIFICATION_COUNT_CAP + 1) as { n: number };
       return row.n > NOTIFICATION_COUNT_CAP ? { total: NOTIFICATION_COUNT_CAP, totalKind: 'at-least' } : { total: row.n, totalKind: 'exact' };
     }

@@ -62,6 +62,15 @@ export class NotificationWriter {
     return this.committer.add(notification);
   }
 
+  /**
+   * Resolves when no received notification is waiting for its commit (see GroupCommitter.whenIdle):
+   * retention deletes on this connection only then, so a sender's durable answer never queues
+   * behind a deletion.
+   */
+  whenIdle(maxCommits?: number): Promise<void> {
+    return this.committer.whenIdle(maxCommits);
+  }
+
   /** Writes many notifications in one transaction, now. */
   writeBatch(items: readonly IncomingNotification[]): StoredNotification[] {
     this.db.exec('BEGIN IMMEDIATE');

@@ -3,8 +3,8 @@
  * node:sqlite runs them on the calling thread; here they block this thread instead of the main
  * one, so the receiver keeps reading requests while a group commit reaches the disk. Every
  * notification the receiver stores is written here: one writer, no contention for its lock.
- * Retention deletes here too, in small batches between the group commits (retention.ts), so it
- * neither waits for that lock nor makes a sender wait for more than one short batch.
+ * Retention deletes here too, in small batches when no group commit is waiting (retention.ts), so
+ * it neither waits for that lock nor makes a sender wait for more than one short batch.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
@@ -44,7 +44,7 @@ const retention = new RetentionWorker(
   log,
   (deleted) => reply({ kind: 'retained', deleted }),
   data.retention,
-  purgedThroughReader(indexDb, 'main'),
+  { purgedThrough: purgedThroughReader(indexDb, 'main'), ingest: writer },
 );
 
 // Outcomes of one group commit resolve together (microtasks after its COMMIT); they go back as one message.

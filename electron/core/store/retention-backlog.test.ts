@@ -7,7 +7,7 @@ import { INDEX_DATABASE_FILE, openConnection, openDatabase, openIndexReader } fr
 import { EndpointStore } from './endpoint-store';
 import { purgedThroughReader } from './notification-deletion';
 import { NotificationStore } from './notification-store';
-import { RetentionWorker } from './retention';
+import { COMMITS_PER_BATCH_UNDER_LOAD, RetentionWorker } from './retention';
 import { incomingJson, patientMessage } from './test-support/incoming';
 
 /** The old worker's ceiling: 50 batches of 200 rows per one-minute run. */
@@ -39,6 +39,8 @@ describe('retention under a backlog', () => {
     if (!e) throw new Error('missing endpoint');
     endpoints.save(1, { ...e, retention: { maxAgeDays: null, maxCount, maxBytes: null } });
   };
+  // The store's own writer (its inline sink): the receiver's commits on retention's connection.
+  const ingest = { whenIdle: (maxCommits: number) => store.whenIngestIdle(maxCommits) };
   const stored = () => (db.prepare('SELECT count FROM notification_counts WHERE endpoint_id = 1').get() as { count: number }).count;
 
   it('works through a backlog larger than the old per-minute cap in one pass, with its index entries', async () => {
@@ -59,7 +61,7 @@ describe('retention under a backlog', () => {
     fill(3_000);
     keepAtMost(100);
     // As in the writer thread: the group commit and retention share one connection and event loop.
-    const worker = new RetentionWorker(db, endpoints, Date.now, silentLogger, () => {}, { batchSize: 100 });
+    const worker = new RetentionWorker(db, endpoints, Date.now, silentLogger, () => {}, {}, { ingest });
     const events: string[] = [];
     const pass = worker.runOnce().then((n) => {
       events.push('retention done');
@@ -76,6 +78,94 @@ describe('retention under a backlog', () => {
     expect(store.get(added.summary.id)).not.toBeNull();
   });
 
+  it('commits a notification that arrives during a backlog before the next retention batch', async () => {
+    fill(3_000);
+    keepAtMost(100);
+    const events: string[] = [];
+    let batches = 0;
+    const worker = new RetentionWorker(
+      db,
+      endpoints,
+      Date.now,
+      silentLogger,
+      () => {
+        batches++;
+        events.push('batch');
+        // Mid-backlog, a notification arrives on the next turn of the event loop (as a message
+        // from the receiver would), after retention has already queued its own next turn.
+        if (batches === 3) setImmediate(() => void store.add(incomingJson(patientMessage('MRN-MID', 'natrium'))).then(() => events.push('add')));
+      },
+      // Every batch reported, so the order of batches and commits is recorded.
+      { batchSize: 100, reportIntervalMs: 0 },
+      { ingest },
+    );
+    expect(await worker.runOnce()).toBeGreaterThanOrEqual(2_900);
+    expect(events.slice(0, 5)).toEqual(['batch', 'batch', 'batch', 'add', 'batch']);
+    expect(stored()).toBe(100);
+  });
+
+  it('gives way to ingest that never pauses, but still gets a batch in every few commits', async () => {
+    fill(1_000);
+    keepAtMost(100);
+    const events: string[] = [];
+    let arriving = true;
+    // A sender that always has another notification on the way while the last is committed.
+    const send = (i: number): void => {
+      if (!arriving) return;
+      setImmediate(() => void store.add(incomingJson(patientMessage(`MRN-L${i}`))).then(() => events.push('commit')));
+      setImmediate(() => send(i + 1));
+    };
+    send(0);
+    const worker = new RetentionWorker(db, endpoints, Date.now, silentLogger, () => events.push('batch'), { batchSize: 100, reportIntervalMs: 0 }, { ingest });
+    const pass = worker.runOnce();
+    while (events.filter((e) => e === 'batch').length < 3) await new Promise<void>((resolve) => setImmediate(resolve));
+    arriving = false;
+    await pass;
+    const first = events.indexOf('batch');
+    const second = events.indexOf('batch', first + 1);
+    // Commits went first; then a batch only after the bound's worth of commits each time.
+    expect(events.slice(0, first).length).toBeGreaterThanOrEqual(COMMITS_PER_BATCH_UNDER_LOAD);
+    expect(events.slice(first + 1, second).every((e) => e === 'commit')).toBe(true);
+    expect(second - first - 1).toBeGreaterThanOrEqual(COMMITS_PER_BATCH_UNDER_LOAD);
+  });
+
+  it('caps each batch by bytes as well as rows (a row larger than the cap goes alone)', async () => {
+    store.importBatch([1_000, 1_000, 1_000, 5_000, 1_000, 1_000].map((size, i) => incomingJson(JSON.stringify({ resourceType: 'Basic', id: `b${i}`, pad: 'x'.repeat(size) }))));
+    keepAtMost(1);
+    const sizes = (db.prepare('SELECT size_bytes AS s FROM notifications ORDER BY id').all() as { s: number }[]).map((r) => r.s);
+    const deleted: number[] = [];
+    const worker = new RetentionWorker(db, endpoints, Date.now, silentLogger, (n) => deleted.push(n), {
+      batchSize: 100,
+      batchBytes: (sizes[0] ?? 0) * 2 + 10,
+      reportIntervalMs: 0,
+    });
+    expect(await worker.runOnce()).toBe(5);
+    expect(deleted).toEqual([2, 1, 1, 1]);
+  });
+
+  it('prunes purged tombstones at the start of every pass and at start-up, even with nothing to delete', async () => {
+    fill(300);
+    keepAtMost(100);
+    const tombstones = () => (db.prepare('SELECT count(*) AS n FROM notification_tombstones').get() as { n: number }).n;
+    const worker = new RetentionWorker(db, endpoints, Date.now, silentLogger, () => {}, { batchSize: 100 });
+    expect(await worker.runOnce()).toBe(200);
+    expect(tombstones()).toBeGreaterThan(0);
+    // The index purges them (the inline store does before a query); the next pass has nothing to delete.
+    await store.indexed();
+    expect(await worker.runOnce()).toBe(0);
+    expect(tombstones()).toBe(0);
+
+    // Purged before a shutdown, not yet pruned: gone as soon as retention starts.
+    keepAtMost(50);
+    expect(await worker.runOnce()).toBe(50);
+    await store.indexed();
+    expect(tombstones()).toBe(1);
+    const restarted = new RetentionWorker(db, endpoints, Date.now, silentLogger, () => {}, { batchSize: 100 });
+    restarted.start();
+    expect(tombstones()).toBe(0);
+    await restarted.stop();
+  });
+
   it('deletes without the index database: it goes on while the index thread holds that lock', async () => {
     fill(300);
     keepAtMost(100);
@@ -86,7 +176,9 @@ describe('retention under a backlog', () => {
     const writerDb = openConnection(dir.path, { index: false });
     writerDb.exec('PRAGMA busy_timeout = 0');
     const reader = openIndexReader(dir.path);
-    const worker = new RetentionWorker(writerDb, new EndpointStore(writerDb, Date.now), Date.now, silentLogger, () => {}, {}, purgedThroughReader(reader, 'main'));
+    const worker = new RetentionWorker(writerDb, new EndpointStore(writerDb, Date.now), Date.now, silentLogger, () => {}, {}, {
+      purgedThrough: purgedThroughReader(reader, 'main'),
+    });
     expect(await worker.runOnce()).toBe(200);
     indexWriter.exec('ROLLBACK');
     indexWriter.close();
