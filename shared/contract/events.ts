@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names';
 import { NotificationsMarked, NotificationSummary } from './notification';
-import { HydrationRecord } from './notification-actions';
+import { HydrationAnnounced } from './notification-actions';
 import { QueryProgress } from './query';
 import { ReceiverStatus } from './receiver';
 import { WritebackUpdated } from './writeback';
@@ -50,8 +50,8 @@ export const events = {
     payload: z.object({ id: z.number().int().positive(), deleted: z.boolean() }),
   },
   'notification.hydrated': {
-    summary: 'A hydration of a notification was recorded: fetched, failed or (automatic, queue full) skipped.',
-    payload: HydrationRecord,
+    summary: 'A hydration of a notification was recorded: fetched, failed or (automatic, queue full) skipped (refetch `notifications.hydrations`).',
+    payload: HydrationAnnounced,
   },
 } satisfies Record<EventName, EventDefinition>;
 

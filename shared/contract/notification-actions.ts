@@ -36,6 +36,13 @@ export const HydrationRecord = z.object({
 });
 export type HydrationRecord = z.infer<typeof HydrationRecord>;
 
+/**
+ * That a hydration was recorded, and no more: listeners refetch the notification's hydrations.
+ * The fetched resources (large Bundles, PHI) stay in the core until a window asks for them.
+ */
+export const HydrationAnnounced = HydrationRecord.pick({ id: true, notificationId: true, outcome: true });
+export type HydrationAnnounced = z.infer<typeof HydrationAnnounced>;
+
 /** Re-sign per Standard Webhooks with this secret (`whsec_…`): new webhook-id/timestamp/signature headers. */
 export const SignWith = z.object({ secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'a Standard Webhooks secret starts with whsec_') });
 

@@ -1,8 +1,8 @@
 import type { HydrationRecord, NotificationSummary } from '../../../shared/contract';
-import { CommandFailure } from '../command-error';
 import type { CoreContext } from '../feature';
 import { AutoHydrationQueue } from './auto-hydration-queue';
-import type { HydrationEntry, HydrationStore } from './hydration-store';
+import { HydrationOutcomeBuffer } from './hydration-outcome-buffer';
+import { type HydrationEntry, type HydrationStore, hydrationAnnouncement } from './hydration-store';
 
 interface Job {
   notificationId: number;
@@ -16,8 +16,9 @@ const MAX_BACKLOG = 500;
 /**
  * Endpoints set to hydrate automatically: a lightweight arrival is completed from the chosen
  * connection after its sender has been answered, never on the receiver's path, through a bounded
- * queue. Every outcome is recorded with the notification (a failure or a skip too) and announced
- * with `notification.hydrated`, so its Hydrate tab shows it. Returns the function that stops it.
+ * queue. Every outcome is recorded with the notification (a failure or a skip too, within a
+ * second) and announced with `notification.hydrated`, so its Hydrate tab shows it. Returns the
+ * function that stops it.
  */
 export function startAutoHydration(
   ctx: Pick<CoreContext, 'db' | 'events' | 'log' | 'now'>,
@@ -25,9 +26,14 @@ export function startAutoHydration(
   /** Fetches and records one hydration (announcing it); rejects when nothing could be fetched. */
   hydrate: (id: number, connectionId: string) => Promise<HydrationRecord>,
 ): () => void {
-  const record = (entries: HydrationEntry[]) => {
-    for (const r of hydrations.addAll(entries)) ctx.events.emit('notification.hydrated', r);
-  };
+  // Failures and skips come at the receiver's rate (a burst, a FHIR server that is down): written
+  // and logged together, at most once a second (HydrationOutcomeBuffer).
+  const outcomes = new HydrationOutcomeBuffer<HydrationEntry>((entries) => {
+    const failed = entries.filter((e) => e.outcome === 'failed').length;
+    if (failed > 0) ctx.log.warn('automatic hydration failed', { count: failed });
+    if (entries.length > failed) ctx.log.warn('automatic hydration skipped: backlog full', { count: entries.length - failed, waiting: MAX_BACKLOG });
+    for (const r of hydrations.addAll(entries)) ctx.events.emit('notification.hydrated', hydrationAnnouncement(r));
+  });
   const outcome = (job: Job, outcome: 'failed' | 'skipped', error: string): HydrationEntry => ({
     notificationId: job.notificationId,
     fetchedAt: ctx.now(),
@@ -39,31 +45,12 @@ export function startAutoHydration(
     error,
   });
 
-  // A burst past the backlog skips many at once: recorded together, in one commit per turn.
-  let skipped: HydrationEntry[] = [];
-  const recordSkipped = () => {
-    const batch = skipped;
-    skipped = [];
-    ctx.log.warn('automatic hydration skipped: backlog full', { count: batch.length, waiting: MAX_BACKLOG });
-    try {
-      record(batch);
-    } catch {
-      // The database is closing: these are not recorded.
-    }
-  };
-
   const queue = new AutoHydrationQueue<Job>({
     run: async (job) => {
       await hydrate(job.notificationId, job.connectionId);
     },
-    failed: (job, error) => {
-      ctx.log.warn('automatic hydration failed', { notification: job.notificationId, reason: error instanceof CommandFailure ? error.code : 'error' });
-      record([outcome(job, 'failed', error instanceof Error ? error.message : String(error))]);
-    },
-    skipped: (job) => {
-      if (skipped.length === 0) setImmediate(recordSkipped);
-      skipped.push(outcome(job, 'skipped', `Not fetched automatically: ${MAX_BACKLOG} hydrations were already waiting. Hydrate it by hand.`));
-    },
+    failed: (job, error) => outcomes.add(outcome(job, 'failed', error instanceof Error ? error.message : String(error))),
+    skipped: (job) => outcomes.add(outcome(job, 'skipped', `Not fetched automatically: ${MAX_BACKLOG} hydrations were already waiting. Hydrate it by hand.`)),
     concurrency: CONCURRENCY,
     maxBacklog: MAX_BACKLOG,
   });
@@ -91,5 +78,7 @@ export function startAutoHydration(
   return () => {
     unsubscribe();
     queue.close();
+    // What failed or was skipped in the last second is still recorded.
+    outcomes.flush();
   };
 }

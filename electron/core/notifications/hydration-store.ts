@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { HydrationOutcome, HydrationRecord, HydrationResult } from '../../../shared/contract/notification-actions';
+import type { HydrationAnnounced, HydrationOutcome, HydrationRecord, HydrationResult } from '../../../shared/contract/notification-actions';
 
 interface Row {
   id: number;
@@ -24,6 +24,11 @@ const toRecord = (r: Row): HydrationRecord => ({
   outcome: r.outcome,
   error: r.error,
 });
+
+/** What `notification.hydrated` carries: never the fetched resources, which go to every window. */
+export function hydrationAnnouncement(r: HydrationRecord): HydrationAnnounced {
+  return { id: r.id, notificationId: r.notificationId, outcome: r.outcome };
+}
 
 export interface HydrationEntry {
   notificationId: number;
@@ -62,7 +67,7 @@ export class HydrationStore {
     return toRecord(this.db.prepare('SELECT * FROM notification_hydrations WHERE id = ?').get(Number(result.lastInsertRowid)) as unknown as Row);
   }
 
-  /** Several in one commit: skipped hydrations come in bursts, and each commit waits for the disk. */
+  /** Several in one commit: failed and skipped ones come in bursts, and each commit waits for the disk. */
   addAll(entries: readonly HydrationEntry[]): HydrationRecord[] {
     if (entries.length === 0) return [];
     this.db.exec('BEGIN IMMEDIATE');

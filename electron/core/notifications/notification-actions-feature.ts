@@ -7,7 +7,7 @@ import type { CoreContext, Feature } from '../feature';
 import { standardWebhookHeaders } from '../webhooks/standard-webhooks-signer';
 import { startAutoHydration } from './auto-hydration';
 import { fetchTargets } from './hydrate-notification';
-import { HydrationStore } from './hydration-store';
+import { HydrationStore, hydrationAnnouncement } from './hydration-store';
 import { hydrationTargets } from './hydration-targets';
 import { ReplayStore } from './replay-store';
 import { storedBody } from './stored-body';
@@ -41,7 +41,7 @@ export function notificationActionsFeature(ctx: CoreContext): Feature & { hydrat
     const results = await fetchTargets(client, targets);
     const record = hydrations.add({ notificationId: id, fetchedAt: ctx.now(), connectionId, connectionName, results, automatic });
     if (!record) throw new CommandFailure('not-found', `Notification ${id} was deleted while it was being hydrated.`);
-    ctx.events.emit('notification.hydrated', record);
+    ctx.events.emit('notification.hydrated', hydrationAnnouncement(record));
     return record;
   };
   const stopAutoHydrate = startAutoHydration(ctx, hydrations, (id, connectionId) => hydrate(id, connectionId, true));
