@@ -46,4 +46,27 @@ describe('test notification event numbers', () => {
     settings.set('notifications.testEventNumbers', { [`${SUB} http://a/`]: 'seven' });
     expect(new TestEventCounter(settings).take('http://a/', SUB)).toBe(1);
   });
+
+  it('keys a target by scheme, host and path only: credentials, query and fragment never reach Settings', () => {
+    const settings = memorySettings();
+    const counter = new TestEventCounter(settings);
+    expect(counter.take('https://user:s3cret@receiver.example:8443/hook?token=abc123#frag', SUB)).toBe(1);
+    // The same receiver with other (or no) credentials and tokens is the same target.
+    expect(counter.take('https://receiver.example:8443/hook?token=other', SUB)).toBe(2);
+    expect(counter.peek('https://receiver.example:8443/hook', SUB)).toBe(3);
+    const stored = JSON.stringify(settings.get('notifications.testEventNumbers'));
+    expect(stored).not.toMatch(/s3cret|user|token|abc123|frag/);
+    expect(settings.get('notifications.testEventNumbers')).toEqual({ [`${SUB} https://receiver.example:8443/hook`]: 2 });
+  });
+
+  it('re-keys what an older build stored under the whole URL as soon as it starts, keeping the higher count', () => {
+    const settings = memorySettings();
+    settings.set('notifications.testEventNumbers', {
+      [`${SUB} https://user:pw@r.example/hook?token=abc`]: 4,
+      [`${SUB} https://r.example/hook`]: 2,
+    });
+    const counter = new TestEventCounter(settings);
+    expect(settings.get('notifications.testEventNumbers')).toEqual({ [`${SUB} https://r.example/hook`]: 4 });
+    expect(counter.take('https://r.example/hook', SUB)).toBe(5);
+  });
 });

@@ -13,7 +13,13 @@ type Numbers = Record<string, number>;
  * again at 1 against a receiver that remembers.
  */
 export class TestEventCounter {
-  constructor(private readonly settings: Pick<SettingsStore, 'get' | 'set'>) {}
+  constructor(private readonly settings: Pick<SettingsStore, 'get' | 'set'>) {
+    // An older build keyed by the whole URL (credentials, `?token=` and all): re-keyed now, so
+    // those secrets leave Settings at start rather than at the next send.
+    const stored = this.settings.get<unknown>(KEY);
+    const numbers = this.read();
+    if (typeof stored === 'object' && stored !== null && JSON.stringify(Object.keys(stored)) !== JSON.stringify(Object.keys(numbers))) this.write(numbers);
+  }
 
   /** The number the next send would carry (for a preview: nothing is used up). */
   peek(url: string, subscription: string): number {
@@ -43,8 +49,17 @@ export class TestEventCounter {
   private read(): Numbers {
     const stored = this.settings.get<unknown>(KEY);
     if (typeof stored !== 'object' || stored === null) return {};
-    // Whatever is not a count (an older or hand-edited value) is dropped rather than trusted.
-    return Object.fromEntries(Object.entries(stored).filter((e): e is [string, number] => Number.isSafeInteger(e[1]) && (e[1] as number) >= 0));
+    const numbers: Numbers = {};
+    for (const [key, value] of Object.entries(stored)) {
+      // Whatever is not a count (an older or hand-edited value) is dropped rather than trusted.
+      if (!Number.isSafeInteger(value) || (value as number) < 0) continue;
+      // Keys written before targets dropped their secrets are re-keyed (see keyOf); two that
+      // become one keep the higher count, so no number is sent twice.
+      const space = key.indexOf(' ');
+      const normal = space < 0 ? key : keyOf(key.slice(space + 1), key.slice(0, space));
+      numbers[normal] = Math.max(numbers[normal] ?? 0, value as number);
+    }
+    return numbers;
   }
 
   private write(numbers: Numbers): void {
@@ -54,12 +69,18 @@ export class TestEventCounter {
   }
 }
 
+/**
+ * The target is what names the receiver: scheme, host, port and path. Settings are plain text, so
+ * what may hold a secret (`user:password@`, a query such as `?token=`, a fragment) is left out.
+ */
 function keyOf(url: string, subscription: string): string {
-  let target = url;
+  let target: string;
   try {
-    target = new URL(url).href;
+    const parsed = new URL(url);
+    target = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
-    // Not a URL (the contract makes sure it is): counted under the text as given.
+    // Not a URL (the contract makes sure it is): one shared count, rather than keep text that may hold a secret.
+    target = 'invalid-url';
   }
   return `${subscription} ${target}`;
 }
