@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dir';
 import { INDEX_DATABASE_FILE, openDatabase } from './database';
+import { NotificationIndexer } from './notification-indexer';
 import { NotificationStore } from './notification-store';
 import { NotificationWriter } from './notification-writer';
 import { incomingJson, patientMessage } from './test-support/incoming';
@@ -58,6 +59,23 @@ describe('the notification indexer', () => {
     expect(idsOf(store.list({ limit: 10, filter: { text: 'ferritin' } }))).toEqual([kept.summary.id]);
     expect(db.prepare('SELECT count(*) AS n FROM notification_terms WHERE notification_id = ?').get(gone.summary.id)).toEqual({ n: 0 });
     expect(db.prepare('SELECT indexed_through AS mark FROM idx.notification_index_progress').get()).toEqual({ mark: kept.summary.id });
+    await store.close();
+    db.close();
+  });
+
+  it('reads bodies up to a byte budget per transaction, so a run of large bodies stays bounded, and still indexes them all', async () => {
+    const db = openDatabase(dir.path);
+    const writer = new NotificationWriter(db);
+    const big = 'x'.repeat(40_000);
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await writer.add(incomingJson(patientMessage(`MRN-${i}`, `glucose ${big}`)))).summary.id);
+    const indexer = new NotificationIndexer(db, 100_000);
+    // Three bodies of ~40 KB pass 100 KB: the chunk stops there and says more is waiting.
+    expect(indexer.indexChunk()).toEqual({ indexed: 3, more: true });
+    expect(db.prepare('SELECT indexed_through AS mark FROM idx.notification_index_progress').get()).toEqual({ mark: ids[2] });
+    expect(indexer.indexAll()).toBe(2);
+    const store = new NotificationStore(db);
+    expect(idsOf(store.list({ limit: 10, filter: { text: 'glucose' } }))).toEqual([...ids].reverse());
     await store.close();
     db.close();
   });
