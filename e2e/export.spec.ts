@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { freshDataDir, startHost, type RunningHost } from './support/headless-host';
+import { useHost } from './support/fhir-and-host';
 
-const dataDir = freshDataDir();
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  host = await startHost(dataDir.path);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  dataDir.remove();
-});
+const servers = useHost();
 
 /** Raw bodies with their own spacing, so the export can be checked byte for byte. */
 const bodies = [
@@ -22,10 +13,10 @@ const bodies = [
 
 test('tick rows and export exactly those as NDJSON; export what a filter matches as CSV', async ({ page }, testInfo) => {
   for (const body of bodies) {
-    const posted = await fetch(host.receiverUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });
+    const posted = await fetch(servers.host.receiverUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });
     expect(posted.status).toBe(200);
   }
-  await page.goto(host.consoleUrl);
+  await page.goto(servers.host.consoleUrl);
   const rows = page.getByTestId('notification-row');
   await expect(rows).toHaveCount(3);
 

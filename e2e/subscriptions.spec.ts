@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { freshDataDir, startHost, type RunningHost } from './support/headless-host';
+import { useHost } from './support/fhir-and-host';
 
-const dataDir = freshDataDir();
-let host: RunningHost;
-
-test.beforeAll(async () => {
-  host = await startHost(dataDir.path);
-});
-test.afterAll(async () => {
-  await host?.stop();
-  dataDir.remove();
-});
+const servers = useHost();
 
 const SUBSCRIPTION = 'https://ehr.example/fhir/Subscription/sub-e2e';
 
@@ -43,7 +34,7 @@ function notification(type: string, counter: number, events: number[], reference
 }
 
 const post = async (body: string) => {
-  const response = await fetch(host.receiverUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });
+  const response = await fetch(servers.host.receiverUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });
   expect(response.status).toBe(200);
 };
 
@@ -53,7 +44,7 @@ test("support staff see a subscription's gaps and missed heartbeats, and set its
   await post(notification('event-notification', 1, [1], 'Subscription/sub-e2e'));
   await post(notification('event-notification', 4, [4]));
   await post(notification('event-notification', 4, [4]));
-  await page.goto(host.consoleUrl);
+  await page.goto(servers.host.consoleUrl);
   await expect(page.getByTestId('notification-row')).toHaveCount(4);
 
   // The inbox warns, and the warning opens the panel.
@@ -109,7 +100,7 @@ test('a subscription named only relatively reads as sent, and "Show in inbox" sh
   const relative = 'Subscription/rel-e2e';
   await post(notification('event-notification', 1, [1], relative));
   await post(notification('event-notification', 2, [2], relative));
-  await page.goto(host.consoleUrl);
+  await page.goto(servers.host.consoleUrl);
   await page.getByRole('button', { name: /^Subscriptions/ }).click();
   const panel = page.getByRole('region', { name: 'Subscriptions' });
   // Tracked per endpoint (another endpoint's Subscription/rel-e2e would be another subscription), shown as sent.

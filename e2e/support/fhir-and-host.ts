@@ -20,3 +20,17 @@ export function useFhirServerAndHost(): { fhir: FhirTestServer; host: RunningHos
   });
   return running;
 }
+
+/** One headless host on a fresh data folder for a spec file, started before its tests and stopped after them. */
+export function useHost(): { host: RunningHost } {
+  const dataDir = freshDataDir();
+  const running = {} as { host: RunningHost };
+  test.beforeAll(async () => {
+    running.host = await startHost(dataDir.path);
+  });
+  test.afterAll(async () => {
+    await running.host?.stop();
+    dataDir.remove();
+  });
+  return running;
+}

@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../core/core';
-import { silentLogger } from '../core/logger';
+import type { Core } from '../core/core';
 import { tempDir } from '../test-support/temp-dir';
-import { startHttpHost, type RunningHttpHost } from './http-host';
+import { startTestHttpHost } from '../test-support/test-http-host';
+import type { RunningHttpHost } from './http-host';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -15,13 +13,7 @@ describe('headless HTTP host', () => {
   let base: string;
 
   beforeEach(async () => {
-    const rendererDir = join(dir.path, 'renderer');
-    mkdirSync(rendererDir, { recursive: true });
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Switchboard</title>');
-    core = createCore({ dataDir: join(dir.path, 'data'), host: 'headless', version: 'test', receiver: { port: 0 } });
-    await core.start();
-    host = await startHttpHost({ core, rendererDir, host: '127.0.0.1', port: 0, token: TOKEN, log: silentLogger });
-    base = `http://127.0.0.1:${host.port}`;
+    ({ core, host, base } = await startTestHttpHost(dir.path, TOKEN));
   });
 
   afterEach(async () => {
