@@ -1,5 +1,6 @@
 import { attentionSignature, attentionText, needingAttention } from './subscription-health';
 import { subscriptionsUiActions, useSubscriptionsUi } from './subscriptions-store';
+import { useEndpoints } from './useNotifications';
 import { useSubscriptions } from './useSubscriptions';
 
 /** The inbox's warning when a subscription has missed a heartbeat, lost events or reports an error. */
@@ -7,7 +8,7 @@ export function SubscriptionAlert() {
   const items = useSubscriptions().data?.items ?? [];
   const panelOpen = useSubscriptionsUi((s) => s.panelOpen);
   const dismissed = useSubscriptionsUi((s) => s.dismissedAlert);
-  const attention = needingAttention(items);
+  const attention = needingAttention(items, useEndpoints().data?.items ?? []);
   const signature = attentionSignature(attention);
   if (attention.length === 0 || panelOpen || dismissed === signature) return null;
   const { panelToggled, alertDismissed } = subscriptionsUiActions();

@@ -47,12 +47,14 @@ describe('the inbox alert', () => {
   const gappy = state({ reference: 'Subscription/gappy', missingCount: 4 });
 
   it('lists only the subscriptions that need attention', () => {
-    expect(needingAttention([quiet, late, gappy])).toEqual([
-      { reference: 'Subscription/late', problems: ['heartbeat overdue'] },
-      { reference: 'Subscription/gappy', problems: ['4 events missing'] },
+    expect(needingAttention([quiet, late, gappy]).map(({ label, problems }) => ({ label, problems }))).toEqual([
+      { label: 'Subscription/late at endpoint 1', problems: ['heartbeat overdue'] },
+      { label: 'Subscription/gappy at endpoint 1', problems: ['4 events missing'] },
     ]);
-    expect(attentionText(needingAttention([quiet, late]))).toBe('Subscription/late: heartbeat overdue');
-    expect(attentionText(needingAttention([late, gappy]))).toBe('Subscription/late: heartbeat overdue; 1 other subscription too');
+    expect(attentionText(needingAttention([quiet, late], [{ id: 1, name: 'EHR A' }]))).toBe('Subscription/late at EHR A: heartbeat overdue');
+    expect(attentionText(needingAttention([late, gappy], [{ id: 1, name: 'EHR A' }]))).toBe('Subscription/late at EHR A: heartbeat overdue; 1 other subscription too');
+    // Tracked under its absolute URL, it needs no endpoint to tell it apart.
+    expect(attentionText(needingAttention([state({ heartbeatOverdue: true })]))).toBe('https://ehr.example/fhir/Subscription/7: heartbeat overdue');
   });
 
   it('changes its signature when a problem appears, so a dismissed alert comes back', () => {

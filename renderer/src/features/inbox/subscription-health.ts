@@ -1,9 +1,12 @@
-import type { SubscriptionState } from '../../../../shared/contract';
+import type { Endpoint, SubscriptionState } from '../../../../shared/contract';
 import { heartbeatGraceRatio } from '../../../../shared/notifications/subscription-gaps';
+import { endpointNote } from './subscription-label';
 
 /** A subscription support staff should look at, and why, in a few words each. */
 export interface Attention {
-  reference: string;
+  key: string;
+  /** The reference as sent, with the endpoint when two endpoints could send the same one. */
+  label: string;
   problems: string[];
 }
 
@@ -21,8 +24,13 @@ export function problemsOf(s: SubscriptionState): string[] {
   ];
 }
 
-export function needingAttention(items: readonly SubscriptionState[]): Attention[] {
-  return items.map((s) => ({ reference: s.reference, problems: problemsOf(s) })).filter((a) => a.problems.length > 0);
+export function needingAttention(items: readonly SubscriptionState[], endpoints: readonly Pick<Endpoint, 'id' | 'name'>[] = []): Attention[] {
+  return items
+    .map((s) => {
+      const note = endpointNote(s, endpoints);
+      return { key: s.key, label: note === null ? s.reference : `${s.reference} ${note}`, problems: problemsOf(s) };
+    })
+    .filter((a) => a.problems.length > 0);
 }
 
 /** Changes whenever a problem appears or goes, so a dismissed alert comes back for a new one. */
@@ -32,7 +40,7 @@ export const attentionSignature = (attention: readonly Attention[]): string => J
 export function attentionText(attention: readonly Attention[]): string {
   const [first, ...rest] = attention;
   if (!first) return '';
-  const lead = `${first.reference}: ${first.problems.join(', ')}`;
+  const lead = `${first.label}: ${first.problems.join(', ')}`;
   return rest.length === 0 ? lead : `${lead}; ${plural(rest.length, 'other subscription', 'other subscriptions')} too`;
 }
 
