@@ -2,8 +2,8 @@ export interface AutoHydrationQueueOptions<Job> {
   /** Hydrates one notification (fetches and records); a rejection is handed to `failed`. */
   run(job: Job): Promise<void>;
   failed(job: Job, error: unknown): void;
-  /** The backlog was full: this job will not run (record it so the user sees why). */
-  skipped(job: Job): void;
+  /** This job will not run, because the backlog was full or the app is closing (record it so the user sees why). */
+  skipped(job: Job, reason: SkipReason): void;
   /** Hydrations in flight at once: what one endpoint may ask of a FHIR server during a burst. */
   concurrency?: number;
   /** Jobs waiting at most; beyond it, arrivals are skipped rather than held without bound. */
@@ -11,6 +11,7 @@ export interface AutoHydrationQueueOptions<Job> {
 }
 
 export type Enqueued = 'started' | 'queued' | 'skipped';
+export type SkipReason = 'backlog-full' | 'closing';
 
 /**
  * Automatic hydrations of arriving notifications, a few at a time: a burst of lightweight
@@ -39,23 +40,26 @@ export class AutoHydrationQueue<Job> {
   }
 
   enqueue(job: Job): Enqueued {
-    if (this.closed) return 'skipped';
+    if (this.closed) {
+      this.guard(() => this.options.skipped(job, 'closing'));
+      return 'skipped';
+    }
     if (this.active < this.concurrency) {
       this.start(job);
       return 'started';
     }
     if (this.waiting.length >= this.maxBacklog) {
-      this.guard(() => this.options.skipped(job));
+      this.guard(() => this.options.skipped(job, 'backlog-full'));
       return 'skipped';
     }
     this.waiting.push(job);
     return 'queued';
   }
 
-  /** Starts nothing more; what waits is dropped (the app is closing), what runs finishes on its own. */
+  /** Starts nothing more: what waits is recorded as skipped (the app is closing), what runs finishes on its own. */
   close(): void {
     this.closed = true;
-    this.waiting.length = 0;
+    for (const job of this.waiting.splice(0)) this.guard(() => this.options.skipped(job, 'closing'));
   }
 
   private start(job: Job): void {

@@ -111,4 +111,27 @@ describe('automatic hydration', () => {
     expect(addAll).toHaveBeenCalledTimes(3);
     expect(hydrations.forNotification(last[2]?.id ?? 0)).toHaveLength(1);
   });
+
+  it('on stop, records what waited as skipped and writes a running hydration that fails afterwards at once', async () => {
+    const pending: { reject: (error: Error) => void }[] = [];
+    const stop = startAutoHydration({ db, events, log: silentLogger, now: Date.now }, hydrations, () =>
+      new Promise<HydrationRecord>((_resolve, reject) => pending.push({ reject })),
+    );
+    const arrivals = arrive(6, 'S');
+    announce(arrivals);
+    await settle();
+    expect(pending).toHaveLength(4);
+
+    stop();
+    // The two that waited for a slot: recorded, saying why.
+    for (const waited of arrivals.slice(4)) {
+      expect(hydrations.forNotification(waited.id)).toEqual([
+        expect.objectContaining({ outcome: 'skipped', error: expect.stringMatching(/closed before its turn/) }),
+      ]);
+    }
+    // One still running fails after stop: written now, not by a timer that may outlive the database.
+    pending[0]?.reject(new Error('socket hang up'));
+    await settle();
+    expect(hydrations.forNotification(arrivals[0]?.id ?? 0)).toEqual([expect.objectContaining({ outcome: 'failed', error: 'socket hang up' })]);
+  });
 });

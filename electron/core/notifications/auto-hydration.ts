@@ -50,7 +50,16 @@ export function startAutoHydration(
       await hydrate(job.notificationId, job.connectionId);
     },
     failed: (job, error) => outcomes.add(outcome(job, 'failed', error instanceof Error ? error.message : String(error))),
-    skipped: (job) => outcomes.add(outcome(job, 'skipped', `Not fetched automatically: ${MAX_BACKLOG} hydrations were already waiting. Hydrate it by hand.`)),
+    skipped: (job, reason) =>
+      outcomes.add(
+        outcome(
+          job,
+          'skipped',
+          reason === 'closing'
+            ? 'Not fetched automatically: Switchboard closed before its turn. Hydrate it by hand.'
+            : `Not fetched automatically: ${MAX_BACKLOG} hydrations were already waiting. Hydrate it by hand.`,
+        ),
+      ),
     concurrency: CONCURRENCY,
     maxBacklog: MAX_BACKLOG,
   });
@@ -77,8 +86,9 @@ export function startAutoHydration(
   });
   return () => {
     unsubscribe();
+    // What waits is recorded as skipped; what failed or was skipped in the last second, and what
+    // still running fails from now on, is written before the database closes.
     queue.close();
-    // What failed or was skipped in the last second is still recorded.
-    outcomes.flush();
+    outcomes.close();
   };
 }

@@ -11,6 +11,8 @@ export const OUTCOME_FLUSH_MS = 1_000;
 export class HydrationOutcomeBuffer<Entry> {
   private entries: Entry[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** After close, an outcome is written at once: no timer may outlive the database. */
+  private closed = false;
 
   constructor(
     /** Writes a batch in one transaction; a throw (the database closing) loses that batch only. */
@@ -20,6 +22,7 @@ export class HydrationOutcomeBuffer<Entry> {
 
   add(entry: Entry): void {
     this.entries.push(entry);
+    if (this.closed) return this.flush();
     if (this.timer) return;
     // Started by the first entry after a write: writes are at least one interval apart.
     this.timer = setTimeout(() => {
@@ -29,7 +32,16 @@ export class HydrationOutcomeBuffer<Entry> {
     this.timer.unref();
   }
 
-  /** Writes whatever waits now (on shutdown, before the database closes). */
+  /**
+   * On shutdown, before the database closes: writes what waits, and from now on writes each
+   * outcome as it comes (hydrations still running may fail after this).
+   */
+  close(): void {
+    this.closed = true;
+    this.flush();
+  }
+
+  /** Writes whatever waits now. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
