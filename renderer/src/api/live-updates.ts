@@ -18,7 +18,7 @@ export function prependNotification(
   };
 }
 
-/** How long arrivals wait to share a refetch of the filtered lists. */
+/** How long arrivals wait to share a refetch of the filtered lists and of the subscriptions. */
 const FILTERED_REFRESH_MS = 250;
 
 /** The one place where events from the core change the query cache; components never subscribe. */
@@ -30,8 +30,15 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
     refresh: () => void queryClient.invalidateQueries(filteredLists),
     delayMs: FILTERED_REFRESH_MS,
   });
+  // Every arrival may change a subscription's state; the panel, its button and the inbox warning share refetches.
+  const refreshSubscriptions = createCoalescedRefresh({
+    isBusy: () => queryClient.isFetching({ queryKey: queryKeys.subscriptions }) > 0,
+    refresh: () => void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions }),
+    delayMs: FILTERED_REFRESH_MS,
+  });
   const stops = [
     refreshFilteredLists.stop,
+    refreshSubscriptions.stop,
     subscribe('notification.received', (summary) => {
       // The unfiltered list gets the row at once. A list fetch already under way may have read the
       // database before this row was committed; its answer would overwrite a prepended row, so it
@@ -40,7 +47,7 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
       if (queryClient.isFetching({ queryKey: unfiltered }) > 0) void queryClient.invalidateQueries({ queryKey: unfiltered, exact: true });
       else queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(unfiltered, (data) => prependNotification(data, summary));
       refreshFilteredLists.cue();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
+      refreshSubscriptions.cue();
     }),
     subscribe('notifications.marked', (marked) => {
       const ids = new Set(marked.ids);
