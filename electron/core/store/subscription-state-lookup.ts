@@ -10,6 +10,7 @@ import type { StateRow } from './subscription-state-row';
  */
 export class SubscriptionStateLookup {
   private readonly byKey: StatementSync;
+  private readonly keyExists: StatementSync;
   private readonly absolutesAt: StatementSync;
   private readonly absolutesAnywhere: StatementSync;
   private readonly absolutesSentAs: StatementSync;
@@ -17,6 +18,8 @@ export class SubscriptionStateLookup {
 
   constructor(db: DatabaseSync) {
     this.byKey = db.prepare('SELECT * FROM subscription_states WHERE reference = ?');
+    // Existence only: the row itself (its state JSON) is read once, by apply, after the key is known.
+    this.keyExists = db.prepare('SELECT 1 FROM subscription_states WHERE reference = ?');
     this.absolutesAt = db.prepare(`SELECT reference FROM subscription_states WHERE absolute_id = ? AND endpoint_id IS ? LIMIT ${LOCAL_ABSOLUTES}`);
     this.absolutesAnywhere = db.prepare('SELECT reference FROM subscription_states WHERE absolute_id = ? LIMIT 2');
     this.absolutesSentAs = db.prepare(`
@@ -32,7 +35,7 @@ export class SubscriptionStateLookup {
   /** What resolveKey needs to place a reference with an id sent to an endpoint. */
   local(id: string, endpointId: number | null): LocalKeys {
     const rows = this.absolutesAt.all(id, endpointId) as unknown as StateRow[];
-    return { absolutes: rows.map((r) => r.reference), relative: this.row(relativeKeyOf(id, endpointId)) !== undefined };
+    return { absolutes: rows.map((r) => r.reference), relative: this.keyExists.get(relativeKeyOf(id, endpointId)) !== undefined };
   }
 
   /**
