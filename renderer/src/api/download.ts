@@ -1,7 +1,7 @@
-import type { CommandResult, DownloadTicket, NotificationDownloadInput } from '../../../shared/contract';
+import type { DownloadTicket, NotificationDownloadInput } from '../../../shared/contract';
 import { notificationDownloadPath } from '../../../shared/contract';
 import { ApiError } from './client';
-import { bridge } from './transport';
+import { bridge, postJson } from './transport';
 
 /** `saved`: written to a file (Electron); `started`: handed to the browser's downloads; `cancelled`: the save dialog was closed. */
 export type DownloadOutcome = { kind: 'saved'; path: string; count: number } | { kind: 'started' } | { kind: 'cancelled' };
@@ -30,19 +30,7 @@ export async function downloadNotifications(input: NotificationDownloadInput): P
 
 /** The POST carries the input as JSON, like a command, so no other site can make one. */
 async function ticketFor(input: NotificationDownloadInput): Promise<DownloadTicket> {
-  let response: Response;
-  try {
-    response = await fetch(notificationDownloadPath, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    throw new ApiError({ code: 'unavailable', message: 'The Switchboard core is not reachable. Is `switchboard serve` still running?' });
-  }
-  const result = (await response.json().catch(() => null)) as CommandResult<DownloadTicket> | null;
-  if (result === null) throw new ApiError({ code: 'internal', message: `The core answered ${response.status} without a result.` });
+  const result = await postJson<DownloadTicket>(notificationDownloadPath, input);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }
