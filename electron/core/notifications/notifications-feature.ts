@@ -14,10 +14,10 @@ import { loadReceiverSettings } from '../settings/receiver-settings';
 import { DEFAULT_ENDPOINT_ID, EndpointStore } from '../store/endpoint-store';
 import { openConnection } from '../store/database';
 import { FactsBackfill } from '../store/facts-backfill';
-import { ThreadedSink } from '../store/notification-sink';
+import { InlineSink, ThreadedSink } from '../store/notification-sink';
 import type { StoreThreadScripts } from '../store/store-thread-scripts';
 import { NotificationStore } from '../store/notification-store';
-import { type RetentionOptions, RetentionWorker } from '../store/retention';
+import type { RetentionOptions } from '../store/retention';
 import { ViewNotFound, ViewStore } from '../store/view-store';
 import { WalCheckpointer } from '../store/wal-checkpointer';
 import { EndpointService } from './endpoint-service';
@@ -57,28 +57,12 @@ export function notificationsFeature(
     for (const e of endpointStore.list()) ctx.events.emit('endpoints.changed', { id: e.id, deleted: false });
   };
   // Retention runs where the receiver's rows are written: in the writer thread, between its group
-  // commits. Without store threads (tests), on this thread.
-  const sink =
-    storeThreads &&
-    new ThreadedSink({ main: ctx.db, indexed: indexedDb }, ctx.dataDir, storeThreads, ctx.log, {
-      now: ctx.now,
-      deleted: retained,
-      ...(overrides.retention ? { options: overrides.retention } : {}),
-    });
+  // commits. Without store threads (tests), on this thread, between the inline writer's commits.
+  const retention = { now: ctx.now, deleted: retained, ...(overrides.retention ? { options: overrides.retention } : {}) };
+  const sink = storeThreads
+    ? new ThreadedSink({ main: ctx.db, indexed: indexedDb }, ctx.dataDir, storeThreads, ctx.log, retention)
+    : new InlineSink(indexedDb, { ...retention, log: ctx.log });
   const notifications = new NotificationStore(indexedDb, sink);
-  const inlineRetention = sink
-    ? null
-    : new RetentionWorker(
-        indexedDb,
-        endpointStore,
-        ctx.now,
-        ctx.log,
-        // The store's inline indexer purges the deleted rows' index entries before its next query.
-        retained,
-        overrides.retention,
-        { ingest: { whenIdle: (maxCommits) => notifications.whenIngestIdle(maxCommits) } },
-      );
-  const retentionDue = () => (sink ? sink.retentionDue() : inlineRetention?.runSoon());
   const views = new ViewStore(ctx.db, ctx.now);
   const registry = new EndpointRegistry(
     endpointStore,
@@ -196,7 +180,7 @@ export function notificationsFeature(
       'endpoints.list': () => ({ items: endpoints.list() }),
       'endpoints.save': async (input) => {
         const saved = await endpoints.save(input);
-        if (input.retention !== undefined) retentionDue();
+        if (input.retention !== undefined) sink.retentionDue();
         ctx.events.emit('endpoints.changed', { id: saved.id, deleted: false });
         if (saved.isDefault) publishStatus();
         return saved;
@@ -226,14 +210,12 @@ export function notificationsFeature(
       checkpointer.start();
       await notifications.open();
       await receiver.start();
-      inlineRetention?.start();
       void backfill.run().catch((error: unknown) =>
         ctx.log.warn('facts backfill failed', { error: error instanceof Error ? error.name : 'unknown' }),
       );
     },
     async close() {
       await receiver.stop();
-      await inlineRetention?.stop();
       await backfill.stop();
       await notifications.close();
       registry.close();

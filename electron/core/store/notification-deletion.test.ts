@@ -81,7 +81,7 @@ describe('deleting notifications', () => {
     const ids = store.importBatch([1, 2, 3].map((i) => incomingJson(patientMessage(`MRN-${i}`, 'ferritin')))).map((s) => s.summary.id);
     deleteNotifications(db, ids.slice(0, 2));
     // A store whose index is kept elsewhere (the index thread, not yet caught up): no purge before the query.
-    const elsewhere = new NotificationStore(db, { add: () => Promise.reject(new Error('unused')), open: () => Promise.resolve(), indexed: () => Promise.resolve(), close: () => Promise.resolve() });
+    const elsewhere = new NotificationStore(db, { add: () => Promise.reject(new Error('unused')), open: () => Promise.resolve(), indexed: () => Promise.resolve(), close: () => Promise.resolve(), retentionDue: () => {} });
     expect(db.prepare("SELECT count(*) AS n FROM notifications_fts WHERE notifications_fts MATCH 'ferritin'").get()).toEqual({ n: 3 });
     expect(elsewhere.list({ limit: 10, filter: { text: 'ferritin' } })).toMatchObject({ total: 1, totalKind: 'exact', items: [{ id: ids[2] }] });
     await elsewhere.close();

@@ -20,37 +20,8 @@ export interface NotificationSink {
   indexed(): Promise<void>;
   /** Commits whatever is queued, then refuses more. */
   close(): Promise<void>;
-}
-
-/** Writer and indexer on the caller's connection and thread: tests, imports, and the fallback. */
-export class InlineSink implements NotificationSink {
-  readonly indexer: NotificationIndexer;
-  readonly writer: NotificationWriter;
-
-  constructor(db: DatabaseSync) {
-    this.indexer = new NotificationIndexer(db);
-    this.writer = new NotificationWriter(db, () => this.indexer.wake());
-  }
-
-  add(notification: IncomingNotification): Promise<StoredNotification> {
-    return this.writer.add(notification);
-  }
-
-  open(): Promise<void> {
-    this.indexer.wake();
-    return Promise.resolve();
-  }
-
-  indexed(): Promise<void> {
-    this.indexer.indexAll();
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    this.writer.close();
-    this.indexer.stop();
-    return Promise.resolve();
-  }
+  /** Retention limits changed: a retention pass now, wherever the writer runs. */
+  retentionDue(): void;
 }
 
 /** How the writer's retention runs (retention.ts). */
@@ -60,6 +31,57 @@ export interface SinkRetention {
   now?: () => number;
   /** Retention deleted notifications: endpoint counts changed. */
   deleted?: (count: number) => void;
+}
+
+/**
+ * Writer and indexer on the caller's connection and thread: tests, imports, and the app without
+ * store threads. Given a logger for it, retention runs here too, in the writer's gaps; without
+ * one (tests, imports) there is none.
+ */
+export class InlineSink implements NotificationSink {
+  readonly indexer: NotificationIndexer;
+  readonly writer: NotificationWriter;
+  private readonly retention: RetentionWorker | null;
+
+  constructor(db: DatabaseSync, retention?: SinkRetention & { log: Logger }) {
+    this.indexer = new NotificationIndexer(db);
+    this.writer = new NotificationWriter(db, () => this.indexer.wake());
+    if (retention) {
+      const now = retention.now ?? Date.now;
+      // The indexer purges the deleted rows' index entries before its next query.
+      this.retention = new RetentionWorker(db, new EndpointStore(db, now), now, retention.log, retention.deleted ?? (() => {}), retention.options, {
+        ingest: this.writer,
+      });
+    } else {
+      this.retention = null;
+    }
+  }
+
+  add(notification: IncomingNotification): Promise<StoredNotification> {
+    return this.writer.add(notification);
+  }
+
+  open(): Promise<void> {
+    this.indexer.wake();
+    this.retention?.start();
+    return Promise.resolve();
+  }
+
+  indexed(): Promise<void> {
+    this.indexer.indexAll();
+    return Promise.resolve();
+  }
+
+  retentionDue(): void {
+    this.retention?.runSoon();
+  }
+
+  async close(): Promise<void> {
+    // Between two retention batches: none is ever left open.
+    await this.retention?.stop();
+    this.writer.close();
+    this.indexer.stop();
+  }
 }
 
 /**
@@ -111,7 +133,6 @@ export class ThreadedSink implements NotificationSink {
     return this.inlineWriter ? this.inlineWriter.add(notification) : this.writerThread.add(notification);
   }
 
-  /** Retention limits changed: a retention pass now, wherever the writer runs. */
   retentionDue(): void {
     if (this.closed) return;
     if (this.inlineRetention) this.inlineRetention.runSoon();

@@ -35,16 +35,12 @@ export class NotificationStore {
 
   constructor(
     private readonly db: DatabaseSync,
-    sink?: NotificationSink,
+    /** By default an InlineSink on `db`, without retention. */
+    sink: NotificationSink = new InlineSink(db),
   ) {
     this.subscriptions = new SubscriptionStateStore(db);
-    if (sink) {
-      this.inline = null;
-      this.sink = sink;
-    } else {
-      this.inline = new InlineSink(db);
-      this.sink = this.inline;
-    }
+    this.sink = sink;
+    this.inline = sink instanceof InlineSink ? sink : null;
   }
 
   /** Resolves once the row is committed durably (synchronous=FULL), with its summary. */
@@ -63,15 +59,6 @@ export class NotificationStore {
    */
   indexed(): Promise<void> {
     return this.sink.indexed();
-  }
-
-  /**
-   * Resolves when no notification written on this connection waits for its commit (see
-   * NotificationWriter.whenIdle); a store writing through its writer thread has none here.
-   */
-  whenIngestIdle(maxCommits?: number): Promise<void> {
-    if (this.inline) return this.inline.writer.whenIdle(maxCommits);
-    return new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** Newest first, keyset-paged by id; see NotificationPage for how totals and text scans are bounded. */

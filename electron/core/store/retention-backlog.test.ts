@@ -6,6 +6,7 @@ import { tempDir } from '../../test-support/temp-dir';
 import { INDEX_DATABASE_FILE, openConnection, openDatabase, openIndexReader } from './database';
 import { EndpointStore } from './endpoint-store';
 import { purgedThroughReader } from './notification-deletion';
+import { InlineSink } from './notification-sink';
 import { NotificationStore } from './notification-store';
 import { COMMITS_PER_BATCH_UNDER_LOAD, RetentionWorker } from './retention';
 import { incomingJson, patientMessage } from './test-support/incoming';
@@ -16,11 +17,13 @@ const OLD_PER_RUN_CAP = 50 * 200;
 describe('retention under a backlog', () => {
   const dir = tempDir();
   let db: DatabaseSync;
+  let sink: InlineSink;
   let store: NotificationStore;
   let endpoints: EndpointStore;
   beforeEach(() => {
     db = openDatabase(dir.path);
-    store = new NotificationStore(db);
+    sink = new InlineSink(db);
+    store = new NotificationStore(db, sink);
     endpoints = new EndpointStore(db, Date.now);
   });
   afterEach(async () => {
@@ -40,7 +43,7 @@ describe('retention under a backlog', () => {
     endpoints.save(1, { ...e, retention: { maxAgeDays: null, maxCount, maxBytes: null } });
   };
   // The store's own writer (its inline sink): the receiver's commits on retention's connection.
-  const ingest = { whenIdle: (maxCommits: number) => store.whenIngestIdle(maxCommits) };
+  const ingest = { whenIdle: (maxCommits: number) => sink.writer.whenIdle(maxCommits) };
   const stored = () => (db.prepare('SELECT count FROM notification_counts WHERE endpoint_id = 1').get() as { count: number }).count;
 
   it('works through a backlog larger than the old per-minute cap in one pass, with its index entries', async () => {
