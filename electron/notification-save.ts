@@ -10,6 +10,7 @@ import {
   type NotificationSaveResult,
 } from '../shared/contract';
 import type { Core } from './core/core';
+import { invalidInput } from './core/dispatch';
 import type { Logger } from './core/logger';
 import { exportCallThrough, openNotificationExport } from './core/notifications/export-stream';
 import { isTrustedSender } from './security/ipc-sender';
@@ -32,10 +33,7 @@ export function registerNotificationSave(core: Core, log: Logger): () => void {
       return { ok: false, error: { code: 'unauthorized', message: 'Exports are accepted only from the app window.' } };
     }
     const parsed = NotificationDownloadInput.safeParse(raw);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-      return { ok: false, error: { code: 'invalid-input', message: 'Invalid export input.', issues } };
-    }
+    if (!parsed.success) return invalidInput('Invalid export', parsed.error);
     const opened = await openNotificationExport(call, parsed.data);
     if (!opened.ok) return opened;
     const { fileName, chunks, exported } = opened.value;

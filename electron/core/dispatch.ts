@@ -22,6 +22,15 @@ function formatIssues(error: z.ZodError) {
   }));
 }
 
+/** Input that failed its schema, as every door into the core answers it: `label`, then each issue by its path. */
+export function invalidInput(label: string, error: z.ZodError): CommandResult<never> {
+  const issues = formatIssues(error);
+  return {
+    ok: false,
+    error: { code: 'invalid-input', message: `${label}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues },
+  };
+}
+
 /**
  * The one door into the core for both hosts: checks the command exists, parses its input with the
  * contract's schema, runs the handler and turns every outcome into a serialisable result.
@@ -32,17 +41,7 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger) {
       return { ok: false, error: { code: 'not-found', message: `There is no command named ${name}.` } };
     }
     const parsed = commands[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issues = formatIssues(parsed.error);
-      return {
-        ok: false,
-        error: {
-          code: 'invalid-input',
-          message: `Invalid input for ${name}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-          issues,
-        },
-      };
-    }
+    if (!parsed.success) return invalidInput(`Invalid input for ${name}`, parsed.error);
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };

@@ -8,6 +8,7 @@ import {
   downloadTicketPath,
   NotificationDownloadInput,
 } from '../../shared/contract';
+import { invalidInput } from '../core/dispatch';
 import type { Logger } from '../core/logger';
 import { type ExportCall, type OpenedExport, openNotificationExport } from '../core/notifications/export-stream';
 
@@ -39,11 +40,7 @@ export class DownloadDesk {
 
   issue(raw: unknown): CommandResult<DownloadTicket> {
     const parsed = NotificationDownloadInput.safeParse(raw);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-      const message = `Invalid export: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
-      return { ok: false, error: { code: 'invalid-input', message, issues } };
-    }
+    if (!parsed.success) return invalidInput('Invalid export', parsed.error);
     this.prune();
     // Oldest first in a Map: drop the oldest rather than refuse, so a page that never follows its tickets cannot block exports.
     while (this.pending.size >= MAX_OPEN_TICKETS) this.pending.delete(this.pending.keys().next().value ?? '');
