@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { TombstoneTerm } from './notification-deletion';
+import { purgedThroughReader, type TombstoneTerm } from './notification-deletion';
 
 /** Tombstones per transaction at most (each is one retention batch: a few hundred rows). */
 export const PURGE_CHUNK = 20;
@@ -13,7 +13,7 @@ export const PURGE_CHUNK = 20;
  */
 export class IndexPurger {
   private readonly claim: StatementSync;
-  private readonly mark: StatementSync;
+  private readonly mark: () => number;
   private readonly newest: StatementSync;
   private readonly tombstonesAbove: StatementSync;
   private readonly advance: StatementSync;
@@ -22,7 +22,7 @@ export class IndexPurger {
 
   constructor(private readonly db: DatabaseSync) {
     this.claim = db.prepare('UPDATE idx.notification_index_progress SET purged_through = purged_through WHERE singleton = 1');
-    this.mark = db.prepare('SELECT purged_through AS mark FROM idx.notification_index_progress WHERE singleton = 1');
+    this.mark = purgedThroughReader(db);
     this.newest = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM main.notification_tombstones');
     this.tombstonesAbove = db.prepare('SELECT seq, ids_json, terms_json FROM main.notification_tombstones WHERE seq > ? ORDER BY seq LIMIT ?');
     this.advance = db.prepare('UPDATE idx.notification_index_progress SET purged_through = ? WHERE singleton = 1');
@@ -44,7 +44,7 @@ export class IndexPurger {
   purgeChunk(): number {
     if (this.db.isTransaction) return 0;
     // Nothing deleted since (the usual case): no write transaction at all.
-    if ((this.newest.get() as { seq: number }).seq <= (this.mark.get() as { mark: number }).mark) return 0;
+    if ((this.newest.get() as { seq: number }).seq <= this.mark()) return 0;
     // The writer thread prunes tombstones as soon as it reads a mark past them: that mark must not
     // be lost to a power cut (the index database is otherwise synchronous=NORMAL), or the terms it
     // covers would come back with nothing left to remove them.
@@ -53,7 +53,7 @@ export class IndexPurger {
       this.db.exec('BEGIN');
       try {
         this.claim.run();
-        const { mark } = this.mark.get() as { mark: number };
+        const mark = this.mark();
         const rows = this.tombstonesAbove.all(mark, PURGE_CHUNK) as { seq: number; ids_json: string; terms_json: string }[];
         for (const row of rows) {
           for (const [kind, value, system, id] of JSON.parse(row.terms_json) as TombstoneTerm[]) this.deleteTerm.run(kind, value, system, id);

@@ -50,7 +50,7 @@ export function deleteNotifications(db: DatabaseSync, ids: readonly number[], pu
       JSON.stringify(sources.map((r) => r.id)),
       JSON.stringify(terms),
     );
-    if (purged > 0) db.prepare('DELETE FROM main.notification_tombstones WHERE seq <= ?').run(purged);
+    pruneTombstones(db, purged);
     const deleted = Number(db.prepare('DELETE FROM main.notifications WHERE id IN (SELECT value FROM json_each(?))').run(list).changes);
     const adjust = db.prepare('UPDATE main.notification_counts SET count = count - ?, bytes = bytes - ? WHERE endpoint_id = ?');
     for (const c of counts) adjust.run(c.n, c.bytes, c.endpoint);
