@@ -14,11 +14,20 @@ type Numbers = Record<string, number>;
  */
 export class TestEventCounter {
   constructor(private readonly settings: Pick<SettingsStore, 'get' | 'set'>) {
-    // An older build keyed by the whole URL (credentials, `?token=` and all): re-keyed now, so
-    // those secrets leave Settings at start rather than at the next send.
+    // An older build keyed by the whole URL (credentials, `?token=` and all): re-keyed once, here,
+    // so those secrets leave Settings at start rather than at the next send, and read() finds only
+    // this build's keys.
     const stored = this.settings.get<unknown>(KEY);
-    const numbers = this.read();
-    if (typeof stored === 'object' && stored !== null && JSON.stringify(Object.keys(stored)) !== JSON.stringify(Object.keys(numbers))) this.write(numbers);
+    if (typeof stored !== 'object' || stored === null) return;
+    const numbers: Numbers = {};
+    for (const [key, value] of Object.entries(stored)) {
+      if (!isCount(value)) continue;
+      // Two keys that become one keep the higher count, so no number is sent twice.
+      const space = key.indexOf(' ');
+      const normal = space < 0 ? key : keyOf(key.slice(space + 1), key.slice(0, space));
+      numbers[normal] = Math.max(numbers[normal] ?? 0, value);
+    }
+    if (JSON.stringify(Object.keys(stored)) !== JSON.stringify(Object.keys(numbers))) this.write(numbers);
   }
 
   /** The number the next send would carry (for a preview: nothing is used up). */
@@ -50,15 +59,7 @@ export class TestEventCounter {
     const stored = this.settings.get<unknown>(KEY);
     if (typeof stored !== 'object' || stored === null) return {};
     const numbers: Numbers = {};
-    for (const [key, value] of Object.entries(stored)) {
-      // Whatever is not a count (an older or hand-edited value) is dropped rather than trusted.
-      if (!Number.isSafeInteger(value) || (value as number) < 0) continue;
-      // Keys written before targets dropped their secrets are re-keyed (see keyOf); two that
-      // become one keep the higher count, so no number is sent twice.
-      const space = key.indexOf(' ');
-      const normal = space < 0 ? key : keyOf(key.slice(space + 1), key.slice(0, space));
-      numbers[normal] = Math.max(numbers[normal] ?? 0, value as number);
-    }
+    for (const [key, value] of Object.entries(stored)) if (isCount(value)) numbers[key] = value;
     return numbers;
   }
 
@@ -67,6 +68,11 @@ export class TestEventCounter {
     // Insertion order is use order (take re-inserts): the oldest targets are at the front.
     this.settings.set(KEY, Object.fromEntries(entries.slice(Math.max(0, entries.length - MAX_TARGETS))));
   }
+}
+
+/** Whatever is not a count (an older or hand-edited value) is dropped rather than trusted. */
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /**
