@@ -247,7 +247,8 @@ export function missingEventNumbers(state: SubscriptionGapState, limit = 200): n
 export const missingEventCount = (state: SubscriptionGapState): number =>
   state.missingRanges.reduce((sum, [from, to]) => sum + (to - from + 1), 0);
 
-const later = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+/** The larger of two optional values (times, event numbers); an unknown one (null) gives way to the other. */
+export const later = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
  * One state from two that tracked the same subscription apart (it was sent under two references):

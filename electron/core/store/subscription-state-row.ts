@@ -1,5 +1,5 @@
 import type { SubscriptionNotificationType } from '../../../shared/notifications/notification-facts';
-import { emptyGapState, mergeGapStates, type SubscriptionGapState } from '../../../shared/notifications/subscription-gaps';
+import { emptyGapState, later, mergeGapStates, type SubscriptionGapState } from '../../../shared/notifications/subscription-gaps';
 import type { KeyIdentity } from './subscription-key-resolver';
 
 /** What is kept per subscription in `state_json`: the shared gap state, plus what the wire told. */
@@ -60,8 +60,6 @@ export const sentReferences = (row: StateRow): string[] => {
   return row.sent_key === null ? withReferences(references, row.reference) : references;
 };
 
-const latest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
-
 /**
  * One row from two that tracked the same subscription under different references (an older build
  * kept them apart, or a relative reference arrived before its absolute URL was known). What the
@@ -87,8 +85,8 @@ export function mergeStateRows(into: StateRow, from: StateRow, identity: KeyIden
     last_type: newer.last_type ?? older.last_type,
     first_received_at: Math.min(into.first_received_at, from.first_received_at),
     last_received_at: newer.last_received_at,
-    last_heartbeat_at: latest(into.last_heartbeat_at, from.last_heartbeat_at),
-    handshake_at: latest(into.handshake_at, from.handshake_at),
+    last_heartbeat_at: later(into.last_heartbeat_at, from.last_heartbeat_at),
+    handshake_at: later(into.handshake_at, from.handshake_at),
     notification_count: into.notification_count + from.notification_count,
     heartbeat_period_configured: into.heartbeat_period_configured ?? from.heartbeat_period_configured,
     state_json: JSON.stringify(state),
