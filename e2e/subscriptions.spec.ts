@@ -1,37 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { backportNotification } from './support/backport-notification';
 import { useHost } from './support/fhir-and-host';
 
 const servers = useHost();
 
 const SUBSCRIPTION = 'https://ehr.example/fhir/Subscription/sub-e2e';
 
-/** An R4 Backport notification (history Bundle, status in Parameters), naming its subscription as given. */
-function notification(type: string, counter: number, events: number[], reference = SUBSCRIPTION): string {
-  return JSON.stringify({
-    resourceType: 'Bundle',
-    type: 'history',
-    timestamp: '2026-11-26T12:00:00Z',
-    entry: [
-      {
-        fullUrl: 'urn:uuid:status',
-        request: { method: 'GET', url: `${SUBSCRIPTION}/$status` },
-        response: { status: '200' },
-        resource: {
-          resourceType: 'Parameters',
-          meta: { profile: ['http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4'] },
-          parameter: [
-            { name: 'subscription', valueReference: { reference } },
-            { name: 'topic', valueCanonical: 'http://example.org/SubscriptionTopic/encounter-start' },
-            { name: 'status', valueCode: type === 'handshake' ? 'requested' : 'active' },
-            { name: 'type', valueCode: type },
-            { name: 'events-since-subscription-start', valueString: String(counter) },
-            ...events.map((n) => ({ name: 'notification-event', part: [{ name: 'event-number', valueString: String(n) }] })),
-          ],
-        },
-      },
-    ],
-  });
-}
+/** An R4 Backport notification naming its subscription as given (its status URL always the absolute one). */
+const notification = (type: string, counter: number, events: number[], reference = SUBSCRIPTION): string =>
+  backportNotification({ type, counter, events, reference, statusUrl: `${SUBSCRIPTION}/$status` });
 
 const post = async (body: string) => {
   const response = await fetch(servers.host.receiverUrl, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body });

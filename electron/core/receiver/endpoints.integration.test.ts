@@ -10,6 +10,7 @@ import type {
   ReceiverStatus,
   SubscriptionState,
 } from '../../../shared/contract';
+import { backportNotification } from '../../../e2e/support/backport-notification';
 import { tempDir } from '../../test-support/temp-dir';
 import { type Core, createCore } from '../core';
 import { aesGcmSecretBox } from '../secrets/aes-gcm-secret-box';
@@ -24,39 +25,8 @@ async function value<T>(core: Core, name: string, input: unknown = {}): Promise<
 const SECRET = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
 const ROTATED = `whsec_${Buffer.alloc(32, 2).toString('base64')}`;
 
-/** An R4 Backport subscription notification (history Bundle, Parameters status). */
-function subscriptionNotification(type: string, counter: number, events: number[], reference = 'https://ehr.example/fhir/Subscription/7'): string {
-  return JSON.stringify({
-    resourceType: 'Bundle',
-    type: 'history',
-    timestamp: '2026-11-26T12:00:00Z',
-    entry: [
-      {
-        fullUrl: 'urn:uuid:status',
-        resource: {
-          resourceType: 'Parameters',
-          meta: { profile: ['http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4'] },
-          parameter: [
-            { name: 'subscription', valueReference: { reference } },
-            { name: 'topic', valueCanonical: 'http://example.org/SubscriptionTopic/encounter-start' },
-            { name: 'status', valueCode: 'active' },
-            { name: 'type', valueCode: type },
-            { name: 'events-since-subscription-start', valueString: String(counter) },
-            ...events.map((n) => ({
-              name: 'notification-event',
-              part: [
-                { name: 'event-number', valueString: String(n) },
-                { name: 'focus', valueReference: { reference: `Encounter/e${n}` } },
-              ],
-            })),
-          ],
-        },
-        request: { method: 'GET', url: 'https://ehr.example/fhir/Subscription/7/$status' },
-        response: { status: '200' },
-      },
-    ],
-  });
-}
+const subscriptionNotification = (type: string, counter: number, events: number[], reference = 'https://ehr.example/fhir/Subscription/7'): string =>
+  backportNotification({ type, counter, events, reference, statusUrl: 'https://ehr.example/fhir/Subscription/7/$status' });
 
 describe('receiver endpoints over HTTP', () => {
   const dir = tempDir();
