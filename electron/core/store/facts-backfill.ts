@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import type { Logger } from '../logger';
 import { parseNotificationBody } from '../receiver/parse-body';
-import { FACTS_VERSION } from './notification-writer';
+import { FACTS_VERSION } from './notification-row';
 import { factColumns } from './notification-rows';
 
 interface PendingRow {

@@ -39,6 +39,13 @@ describe('the threaded notification sink', () => {
       Array.from({ length: 120 }, (_, i) => store.add(incomingJson(patientMessage(`MRN-${i}`, i % 2 === 0 ? 'potassium' : 'sodium')))),
     );
     expect(new Set(stored.map((s) => s.summary.id)).size).toBe(120);
+    // Rows cross to the writer thread packed together: each is stored with its own body, and the
+    // summary the receiver answers with is the row as it reads back.
+    for (const [i, s] of stored.entries()) {
+      const detail = store.get(s.summary.id);
+      expect(detail?.body).toBe(patientMessage(`MRN-${i}`, i % 2 === 0 ? 'potassium' : 'sodium'));
+      expect(store.summaries([s.summary.id])).toEqual([s.summary]);
+    }
     await store.indexed();
     expect(store.list({ limit: 200, filter: { text: 'potassium' } }).items).toHaveLength(60);
     expect(store.list({ limit: 10, filter: { patient: { system: 'urn:mrn', value: 'MRN-7' } } }).items.map((i) => i.id)).toEqual([stored[7]?.summary.id]);

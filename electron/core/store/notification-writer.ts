@@ -1,12 +1,18 @@
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { NotificationSummary } from '../../../shared/contract';
 import { GroupCommitter } from './group-committer';
+import {
+  COLUMN,
+  INSERTED_COLUMNS,
+  type NotificationInsert,
+  notificationInsert,
+  notificationRow,
+  storedNotification,
+  type WrittenRow,
+} from './notification-row';
+import { type SummaryRow, summaryColumns, toSummary } from './notification-rows';
 import type { IncomingNotification, StoredNotification } from './notification-types';
-import { factColumns, type SummaryRow, summaryColumns, toSummary } from './notification-rows';
 import { SubscriptionStateStore } from './subscription-state-store';
-
-/** The version of the derivation whose results a row holds; 0 = not derived yet (backfill pending). */
-export const FACTS_VERSION = 1;
 
 /**
  * The one writer of received notifications: each row with its facts, counts and subscription gap
@@ -22,7 +28,7 @@ export class NotificationWriter {
   private readonly batchCounts = new Map<number, { count: number; bytes: number }>();
   private readonly byWebhookId: StatementSync;
   private readonly selectSummary: StatementSync;
-  private readonly committer: GroupCommitter<IncomingNotification, StoredNotification>;
+  private readonly committer: GroupCommitter<NotificationInsert, WrittenRow>;
   private readonly subscriptions: SubscriptionStateStore;
   /** The latest receipt time written: later rows never get an earlier one (see write). */
   private lastReceivedAt: number;
@@ -32,16 +38,9 @@ export class NotificationWriter {
     /** After each commit of new rows (a cue for the indexer). */
     private readonly committed: () => void = () => {},
   ) {
-    this.insert = db.prepare(`
-      INSERT INTO notifications (received_at, endpoint_id, endpoint_path, method, remote_address, headers_json,
-        content_type, body, size_bytes, parse_status, parse_error, verification, verification_detail, webhook_id,
-        handshake, source, event, event_uri, event_label, resource_types, format, category, payload_level,
-        patients_json, subscription_ref, subscription_topic, subscription_type, events_since_start, event_numbers,
-        facts_json, facts_version, warnings_json)
-      VALUES (:receivedAt, :endpointId, :endpointPath, :method, :remoteAddress, :headers, :contentType, :body, :size,
-        :parseStatus, :parseError, :verification, :verificationDetail, :webhookId, :handshake, :source, :event,
-        :eventUri, :eventLabel, :resourceTypes, :format, :category, :payloadLevel, :patients, :subscriptionRef,
-        :subscriptionTopic, :subscriptionType, :eventsSinceStart, :eventNumbers, :facts, :factsVersion, :warnings)`);
+    this.insert = db.prepare(
+      `INSERT INTO notifications (${INSERTED_COLUMNS.join(', ')}) VALUES (${INSERTED_COLUMNS.map(() => '?').join(', ')})`,
+    );
     this.addCount = db.prepare(`
       INSERT INTO notification_counts (endpoint_id, count, bytes) VALUES (?, ?, ?)
       ON CONFLICT (endpoint_id) DO UPDATE SET count = count + excluded.count, bytes = bytes + excluded.bytes`);
@@ -50,7 +49,7 @@ export class NotificationWriter {
     this.subscriptions = new SubscriptionStateStore(db);
     this.subscriptions.normalizeKeys();
     this.lastReceivedAt = (db.prepare('SELECT max(received_at) AS t FROM notifications').get() as { t: number | null }).t ?? 0;
-    this.committer = new GroupCommitter(db, (n) => this.write(n), {
+    this.committer = new GroupCommitter(db, (insert) => this.write(insert), {
       beforeCommit: () => this.writeCounts(),
       committed: () => this.committed(),
       rolledBack: () => this.batchCounts.clear(),
@@ -58,8 +57,14 @@ export class NotificationWriter {
   }
 
   /** Resolves once the row is committed durably (synchronous=FULL), with its summary. */
-  add(notification: IncomingNotification): Promise<StoredNotification> {
-    return this.committer.add(notification);
+  async add(notification: IncomingNotification): Promise<StoredNotification> {
+    const row = notificationRow(notification);
+    return storedNotification(row, await this.committer.add(notificationInsert(notification, row)));
+  }
+
+  /** `add` for a row prepared on another thread (the receiver's), which builds the summary itself. */
+  addInsert(insert: NotificationInsert): Promise<WrittenRow> {
+    return this.committer.add(insert);
   }
 
   /**
@@ -75,7 +80,10 @@ export class NotificationWriter {
   writeBatch(items: readonly IncomingNotification[]): StoredNotification[] {
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const stored = items.map((n) => this.write(n));
+      const stored = items.map((n) => {
+        const row = notificationRow(n);
+        return storedNotification(row, this.write(notificationInsert(n, row)));
+      });
       this.writeCounts();
       this.db.exec('COMMIT');
       this.committed();
@@ -100,77 +108,30 @@ export class NotificationWriter {
 
   // ── Inside the group commit ───────────────────────────────────────────────────────────────────
 
-  private write(n: IncomingNotification): StoredNotification {
-    const webhookId = n.webhookId ?? null;
-    if (webhookId !== null && n.endpointId !== null) {
-      const existing = this.byWebhookId.get(n.endpointId, webhookId) as { id: number } | undefined;
-      if (existing) return { summary: this.summaryOf(existing.id), duplicate: true };
+  private write({ values, subscription }: NotificationInsert): WrittenRow {
+    const endpointId = values[COLUMN.endpoint_id] as number | null;
+    const webhookId = values[COLUMN.webhook_id] as string | null;
+    if (webhookId !== null && endpointId !== null) {
+      const existing = this.byWebhookId.get(endpointId, webhookId) as { id: number } | undefined;
+      if (existing) {
+        const duplicateOf = this.summaryOf(existing.id);
+        return { id: existing.id, receivedAt: Date.parse(duplicateOf.receivedAt), warningsJson: null, duplicateOf };
+      }
     }
     // A clock stepped back (NTP) must not make ids and times disagree: time ranges rely on
     // receipt time growing with id. The clamp is at most the size of the step.
-    const receivedAt = Math.max(n.receivedAt, this.lastReceivedAt);
+    const receivedAt = Math.max(values[COLUMN.received_at] as number, this.lastReceivedAt);
     this.lastReceivedAt = receivedAt;
-    const facts = n.facts;
-    const sub = facts?.subscription ?? null;
-    const warnings = sub ? this.subscriptions.apply(sub, n.endpointId, receivedAt) : [];
-    const row = {
-      receivedAt,
-      endpointId: n.endpointId,
-      endpointPath: n.endpointPath,
-      method: n.method,
-      remoteAddress: n.remoteAddress,
-      headers: JSON.stringify(n.headers),
-      contentType: n.contentType,
-      body: n.body,
-      size: n.body.byteLength,
-      parseStatus: n.parseStatus,
-      parseError: n.parseError,
-      verification: n.verification,
-      verificationDetail: n.verificationDetail ?? null,
-      webhookId,
-      handshake: n.handshake ?? null,
-      source: n.source,
-      ...factColumns(facts),
-      factsVersion: FACTS_VERSION,
-      warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
-    } satisfies Record<string, SQLInputValue>;
-    const id = Number(this.insert.run(row).lastInsertRowid);
-    const counts = this.batchCounts.get(n.endpointId ?? 0) ?? { count: 0, bytes: 0 };
+    const warnings = subscription ? this.subscriptions.apply(subscription, endpointId, receivedAt) : [];
+    const warningsJson = warnings.length > 0 ? JSON.stringify(warnings) : null;
+    values[COLUMN.received_at] = receivedAt;
+    values[COLUMN.warnings_json] = warningsJson;
+    const id = Number(this.insert.run(...values).lastInsertRowid);
+    const counts = this.batchCounts.get(endpointId ?? 0) ?? { count: 0, bytes: 0 };
     counts.count += 1;
-    counts.bytes += n.body.byteLength;
-    this.batchCounts.set(n.endpointId ?? 0, counts);
-    // Built from what was just written rather than read back: this runs once per request.
-    const summary = toSummary({
-      id,
-      received_at: receivedAt,
-      endpoint_id: n.endpointId,
-      endpoint_path: n.endpointPath,
-      size_bytes: n.body.byteLength,
-      content_type: n.contentType,
-      parse_status: n.parseStatus,
-      verification: n.verification,
-      verification_detail: n.verificationDetail ?? null,
-      source: n.source,
-      event: row.event,
-      event_uri: row.eventUri,
-      event_label: row.eventLabel,
-      resource_types: row.resourceTypes,
-      format: row.format,
-      category: row.category,
-      payload_level: row.payloadLevel,
-      patients_json: row.patients,
-      subscription_ref: row.subscriptionRef,
-      subscription_topic: row.subscriptionTopic,
-      subscription_type: row.subscriptionType,
-      events_since_start: row.eventsSinceStart,
-      event_numbers: row.eventNumbers,
-      handshake: n.handshake ?? null,
-      is_read: 0,
-      starred: 0,
-      note: null,
-      warnings_json: row.warnings,
-    });
-    return { summary, duplicate: false };
+    counts.bytes += values[COLUMN.size_bytes] as number;
+    this.batchCounts.set(endpointId ?? 0, counts);
+    return { id, receivedAt, warningsJson, duplicateOf: null };
   }
 
   private summaryOf(id: number): NotificationSummary {

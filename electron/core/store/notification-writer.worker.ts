@@ -13,7 +13,7 @@ import { EndpointStore } from './endpoint-store';
 import { purgedThroughReader } from './notification-deletion';
 import { NotificationWriter } from './notification-writer';
 import { RetentionWorker } from './retention';
-import { decodeNotification, type StoreThreadData, type WriteOutcome, type WriterReply, type WriterRequest } from './store-thread-protocol';
+import { decodeInserts, type StoreThreadData, type WriteOutcome, type WriterReply, type WriterRequest } from './store-thread-protocol';
 import { openStoreThread } from './store-thread-entry';
 
 const {
@@ -62,10 +62,9 @@ function send(outcome: WriteOutcome): void {
 
 port.on('message', (request: WriterRequest) => {
   if (request.kind === 'add') {
-    for (const item of request.items) {
-      const seq = item.seq;
-      writer.add(decodeNotification(item)).then(
-        (stored) => send({ seq, ok: true, stored }),
+    for (const { seq, insert } of decodeInserts(request.inserts)) {
+      writer.addInsert(insert).then(
+        (written) => send({ seq, ok: true, written }),
         (error: unknown) => send({ seq, ok: false, message: error instanceof Error ? error.message : String(error) }),
       );
     }

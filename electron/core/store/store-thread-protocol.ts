@@ -1,4 +1,6 @@
-import type { IncomingNotification, StoredNotification } from './notification-types';
+import type { SQLInputValue } from 'node:sqlite';
+import type { SubscriptionFacts } from '../../../shared/notifications/notification-facts';
+import { COLUMN, INSERTED_COLUMNS, type NotificationInsert, type WrittenRow } from './notification-row';
 import type { RetentionOptions } from './retention';
 
 /** What a store thread (writer or indexer) is started with. */
@@ -26,38 +28,73 @@ export type ThreadStatus =
   | { kind: 'closed' };
 
 /**
- * A notification on its way to the writer thread: everything but the body as one JSON text, which
- * crosses threads several times cheaper than the same nested objects (facts, header pairs) cloned.
+ * A batch of rows on its way to the writer thread: every row's values in one flat array of strings
+ * and numbers, every body in one buffer that is transferred, not cloned. Cloning that is several
+ * times cheaper, on both threads, than an object per row with a buffer of its own to transfer.
  */
-export interface EncodedNotification {
+export interface EncodedInserts {
+  seqs: number[];
+  /** INSERTED_COLUMNS.length values per row, in order; each row's body slot is null. */
+  values: SQLInputValue[];
+  subscriptions: (SubscriptionFacts | null)[];
+  /** The bodies end to end. */
+  bodies: Uint8Array;
+  bodyLengths: number[];
+}
+
+export interface SequencedInsert {
   seq: number;
-  json: string;
-  body: Uint8Array;
+  insert: NotificationInsert;
 }
 
-/**
- * The body is copied into a buffer of its own, to be transferred rather than cloned: a request
- * body is usually a view into a larger pooled or socket buffer, and cloning a view copies all of
- * the buffer behind it (tens of KB per notification).
- */
-export function encodeNotification(seq: number, notification: IncomingNotification): EncodedNotification {
-  const { body, ...rest } = notification;
-  // `new Uint8Array(view)` copies; Buffer's own slice() would not.
-  return { seq, json: JSON.stringify(rest), body: new Uint8Array(body) };
+const bodyOf = (insert: NotificationInsert): Uint8Array => {
+  const body = insert.values[COLUMN.body];
+  if (!(body instanceof Uint8Array)) throw new TypeError('A notification row without its body.');
+  return body;
+};
+
+export function encodeInserts(items: readonly SequencedInsert[]): EncodedInserts {
+  let total = 0;
+  for (const { insert } of items) total += bodyOf(insert).byteLength;
+  // Not from Buffer's shared pool: the whole ArrayBuffer is handed to the other thread.
+  const bodies = new Uint8Array(total);
+  const encoded: EncodedInserts = { seqs: [], values: [], subscriptions: [], bodies, bodyLengths: [] };
+  let offset = 0;
+  for (const { seq, insert } of items) {
+    const body = bodyOf(insert);
+    bodies.set(body, offset);
+    offset += body.byteLength;
+    encoded.seqs.push(seq);
+    encoded.bodyLengths.push(body.byteLength);
+    encoded.subscriptions.push(insert.subscription);
+    const first = encoded.values.length;
+    for (const value of insert.values) encoded.values.push(value);
+    encoded.values[first + COLUMN.body] = null;
+  }
+  return encoded;
 }
 
-export function decodeNotification(encoded: EncodedNotification): IncomingNotification {
-  return { ...(JSON.parse(encoded.json) as Omit<IncomingNotification, 'body'>), body: encoded.body };
+export function decodeInserts(encoded: EncodedInserts): SequencedInsert[] {
+  const width = INSERTED_COLUMNS.length;
+  let offset = 0;
+  return encoded.seqs.map((seq, i) => {
+    const length = encoded.bodyLengths[i] ?? 0;
+    const values = encoded.values.slice(i * width, (i + 1) * width);
+    // A view into the one buffer: the row's bytes are bound from it without another copy.
+    values[COLUMN.body] = encoded.bodies.subarray(offset, offset + length);
+    offset += length;
+    return { seq, insert: { values, subscription: encoded.subscriptions[i] ?? null } };
+  });
 }
 
 /** The main thread → the notification writer thread. */
 export type WriterRequest =
-  | { kind: 'add'; items: EncodedNotification[] }
+  | { kind: 'add'; inserts: EncodedInserts }
   /** Retention limits changed: a retention pass now. */
   | { kind: 'retain' }
   | { kind: 'close' };
 
-export type WriteOutcome = { seq: number; ok: true; stored: StoredNotification } | { seq: number; ok: false; message: string };
+export type WriteOutcome = { seq: number; ok: true; written: WrittenRow } | { seq: number; ok: false; message: string };
 
 /** The notification writer thread → the main thread. */
 export type WriterReply =

@@ -1,9 +1,19 @@
+import { type NotificationRow, notificationInsert, notificationRow, storedNotification } from './notification-row';
 import type { IncomingNotification, StoredNotification } from './notification-types';
 import { StoreThread } from './store-thread';
-import { encodeNotification, type StoreThreadData, type ThreadLog, type WriterReply, type WriterRequest } from './store-thread-protocol';
+import {
+  encodeInserts,
+  type SequencedInsert,
+  type StoreThreadData,
+  type ThreadLog,
+  type WriterReply,
+  type WriterRequest,
+} from './store-thread-protocol';
 
 interface Waiting {
   notification: IncomingNotification;
+  /** Its row as sent: the summary is built from it once the writer says what it wrote. */
+  row: NotificationRow;
   resolve: (stored: StoredNotification) => void;
   reject: (error: Error) => void;
 }
@@ -26,7 +36,7 @@ export class WriterThread {
   private readonly thread: StoreThread<WriterRequest, WriterReply>;
   private nextSeq = 1;
   private readonly waiting = new Map<number, Waiting>();
-  private outgoing: { seq: number; notification: IncomingNotification }[] = [];
+  private outgoing: SequencedInsert[] = [];
   private flushScheduled = false;
   /** The last seq of each message not yet fully answered, oldest first (answers come in seq order). */
   private inFlight: number[] = [];
@@ -54,9 +64,10 @@ export class WriterThread {
 
   add(notification: IncomingNotification): Promise<StoredNotification> {
     const seq = this.nextSeq++;
+    const row = notificationRow(notification);
     return new Promise<StoredNotification>((resolve, reject) => {
-      this.waiting.set(seq, { notification, resolve, reject });
-      this.outgoing.push({ seq, notification });
+      this.waiting.set(seq, { notification, row, resolve, reject });
+      this.outgoing.push({ seq, insert: notificationInsert(notification, row) });
       if (this.flushScheduled) return;
       this.flushScheduled = true;
       // After this turn's I/O callbacks: requests that arrived together travel together.
@@ -79,14 +90,12 @@ export class WriterThread {
 
   private flush(): void {
     if (this.outgoing.length === 0 || this.inFlight.length >= MAX_IN_FLIGHT) return;
-    const items = this.outgoing.map((o) => encodeNotification(o.seq, o.notification));
+    const items = this.outgoing;
     this.outgoing = [];
     this.inFlight.push(items.at(-1)?.seq ?? 0);
     try {
-      this.thread.post(
-        { kind: 'add', items },
-        items.map((i) => i.body.buffer as ArrayBuffer),
-      );
+      const inserts = encodeInserts(items);
+      this.thread.post({ kind: 'add', inserts }, [inserts.bodies.buffer as ArrayBuffer]);
     } catch (error) {
       // Not sendable (a bug): these fail with a 5xx rather than taking the receiver down.
       this.inFlight.pop();
@@ -108,7 +117,7 @@ export class WriterThread {
       this.waiting.delete(outcome.seq);
       if (outcome.ok) {
         stored = true;
-        waiting.resolve(outcome.stored);
+        waiting.resolve(storedNotification(waiting.row, outcome.written));
       } else {
         waiting.reject(new Error(outcome.message));
       }
