@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { deriveNotificationFacts } from '../../../shared/notifications/derive-facts';
 import type { NotificationFacts } from '../../../shared/notifications/notification-facts';
@@ -20,16 +21,6 @@ const CHUNK = 10_000;
 /** Bodies read per chunk at most: rows are read one by one, so a run of 10 MB bodies stays bounded. */
 const CHUNK_BYTES = 32 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text the FTS index gets for a body: valid UTF-8 only (a base64 blob would index noise). */
-export function searchableText(body: Uint8Array): string | null {
-  try {
-    return utf8.decode(body);
-  } catch {
-    return null;
-  }
-}
 
 /** What the indexer and retention read of a stored notification to know its lookup terms. */
 export interface TermSource {
@@ -73,7 +64,7 @@ export class NotificationIndexer {
     this.advance = db.prepare('UPDATE idx.notification_index_progress SET indexed_through = ? WHERE singleton = 1');
     this.newest = db.prepare('SELECT coalesce(max(id), 0) AS id FROM main.notifications');
     this.insertTerm = db.prepare('INSERT OR IGNORE INTO idx.notification_terms (kind, value, system, notification_id) VALUES (?, ?, ?, ?)');
-    this.insertFts = db.prepare('INSERT INTO idx.notifications_fts (rowid, body) VALUES (?, ?)');
+    this.insertFts = db.prepare('INSERT INTO idx.notifications_fts (rowid, body) VALUES (?, CAST(? AS TEXT))');
   }
 
   /** New rows were committed (or deleted): index (or purge) them shortly, with whatever else arrives meanwhile. */
@@ -118,8 +109,10 @@ export class NotificationIndexer {
       for (const row of this.rowsAbove.iterate(mark, CHUNK) as IterableIterator<TermSource>) {
         const facts = factsOf(row);
         if (facts) for (const t of notificationTerms(facts)) this.insertTerm.run(t.kind, t.value, t.system, row.id);
-        const text = searchableText(row.body);
-        if (text !== null) this.insertFts.run(row.id, text);
+        // Only a body that is valid UTF-8 (a binary one would index noise), as its bytes cast to
+        // TEXT in SQL: decoding it to a JS string for node:sqlite to encode back cost more than
+        // the rest of reading the row.
+        if (isUtf8(row.body)) this.insertFts.run(row.id, row.body);
         indexed += 1;
         last = row.id;
         bytes += row.body.byteLength;

@@ -96,6 +96,16 @@ describe('NotificationStore', () => {
     expect(store.get(summary.id)).toMatchObject({ bodyEncoding: 'base64', body: Buffer.from(bytes).toString('base64'), format: null });
   });
 
+  it('searches UTF-8 bodies accent-blind and leaves bodies that are not UTF-8 out of the text index', async () => {
+    const accented = await store.add(incoming('{"resourceType":"Patient","name":[{"family":"Müller"}]}'));
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"note":"zebra"} '), 0xff, 0xfe]);
+    await store.add(incoming(bytes, { parseStatus: 'malformed-json', parseError: 'bad', facts: null }));
+    await store.indexed();
+    expect(store.list({ limit: 10, filter: { text: 'muller' } }).items.map((n) => n.id)).toEqual([accented.summary.id]);
+    expect(store.list({ limit: 10, filter: { text: 'Müller' } }).items.map((n) => n.id)).toEqual([accented.summary.id]);
+    expect(store.list({ limit: 10, filter: { text: 'zebra' } }).items).toEqual([]);
+  });
+
   it('pages newest first with a keyset cursor and an exact total', async () => {
     for (let i = 0; i < 5; i++) await store.add(incoming(`{"n":${i}}`));
     const first = store.list({ limit: 2 });
