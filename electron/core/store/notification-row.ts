@@ -1,7 +1,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { NotificationSummary } from '../../../shared/contract';
 import type { SubscriptionFacts } from '../../../shared/notifications/notification-facts';
-import { factColumns, type SummaryRow, toSummary } from './notification-rows';
+import { FACT_COLUMNS, factColumns, type SummaryRow, toSummary } from './notification-rows';
 import type { IncomingNotification, StoredNotification } from './notification-types';
 
 /** The version of the derivation whose results a row holds; 0 = not derived yet (backfill pending). */
@@ -25,19 +25,7 @@ export const INSERTED_COLUMNS = [
   'webhook_id',
   'handshake',
   'source',
-  'event',
-  'event_uri',
-  'event_label',
-  'resource_types',
-  'format',
-  'category',
-  'payload_level',
-  'patients_json',
-  'subscription_ref',
-  'subscription_topic',
-  'subscription_type',
-  'events_since_start',
-  'event_numbers',
+  ...FACT_COLUMNS,
   'facts_json',
   'facts_version',
   'warnings_json',

@@ -14,18 +14,8 @@ import type {
   SubscriptionNotificationType,
 } from '../../../shared/notifications/notification-facts';
 
-/** The columns every list query reads (no body, no headers). */
-export const SUMMARY_COLUMNS = [
-  'id',
-  'received_at',
-  'endpoint_id',
-  'endpoint_path',
-  'size_bytes',
-  'content_type',
-  'parse_status',
-  'verification',
-  'verification_detail',
-  'source',
+/** The columns that hold what was derived from the body (factColumns). */
+export const FACT_COLUMNS = [
   'event',
   'event_uri',
   'event_label',
@@ -39,6 +29,21 @@ export const SUMMARY_COLUMNS = [
   'subscription_type',
   'events_since_start',
   'event_numbers',
+] as const;
+
+/** The columns every list query reads (no body, no headers). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'received_at',
+  'endpoint_id',
+  'endpoint_path',
+  'size_bytes',
+  'content_type',
+  'parse_status',
+  'verification',
+  'verification_detail',
+  'source',
+  ...FACT_COLUMNS,
   'handshake',
   'is_read',
   'starred',
