@@ -58,15 +58,19 @@ export interface NotificationInsert {
   subscription: SubscriptionFacts | null;
 }
 
-/** What the writer did with one insert. */
-export interface WrittenRow {
-  id: number;
-  /** received_at as written (never earlier than the row before it). */
-  receivedAt: number;
-  warningsJson: string | null;
-  /** Set when the insert repeated a stored `webhook-id`: nothing was written, this is the original. */
-  duplicateOf: NotificationSummary | null;
-}
+/**
+ * What the writer did with one insert: wrote it, or found it repeated a stored `webhook-id` and
+ * wrote nothing (`duplicateOf` is the original).
+ */
+export type WrittenRow =
+  | {
+      id: number;
+      /** received_at as written (never earlier than the row before it). */
+      receivedAt: number;
+      warningsJson: string | null;
+      duplicateOf: null;
+    }
+  | { duplicateOf: NotificationSummary };
 
 /** The row a received notification is inserted as, derived where it was received. */
 export function notificationRow(n: IncomingNotification): NotificationRow {
@@ -117,7 +121,7 @@ export function notificationInsert(n: IncomingNotification, row: NotificationRow
 
 /** The receiver's answer for a row, built from what was written rather than read back. */
 export function storedNotification(row: NotificationRow, written: WrittenRow): StoredNotification {
-  if (written.duplicateOf) return { summary: written.duplicateOf, duplicate: true };
+  if (written.duplicateOf !== null) return { summary: written.duplicateOf, duplicate: true };
   const summary = toSummary({
     ...row,
     id: written.id,

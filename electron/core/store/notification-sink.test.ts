@@ -46,6 +46,12 @@ describe('the threaded notification sink', () => {
       expect(detail?.body).toBe(patientMessage(`MRN-${i}`, i % 2 === 0 ? 'potassium' : 'sodium'));
       expect(store.summaries([s.summary.id])).toEqual([s.summary]);
     }
+    // A repeated webhook-id is answered with the original, written once.
+    const signed = { ...incomingJson(patientMessage('MRN-DUP')), webhookId: 'msg_dup' };
+    const first = await store.add(signed);
+    const again = await store.add(signed);
+    expect(first.duplicate).toBe(false);
+    expect(again).toEqual({ duplicate: true, summary: first.summary });
     await store.indexed();
     expect(store.list({ limit: 200, filter: { text: 'potassium' } }).items).toHaveLength(60);
     expect(store.list({ limit: 10, filter: { patient: { system: 'urn:mrn', value: 'MRN-7' } } }).items.map((i) => i.id)).toEqual([stored[7]?.summary.id]);

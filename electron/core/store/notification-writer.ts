@@ -113,10 +113,7 @@ export class NotificationWriter {
     const webhookId = values[COLUMN.webhook_id] as string | null;
     if (webhookId !== null && endpointId !== null) {
       const existing = this.byWebhookId.get(endpointId, webhookId) as { id: number } | undefined;
-      if (existing) {
-        const duplicateOf = this.summaryOf(existing.id);
-        return { id: existing.id, receivedAt: Date.parse(duplicateOf.receivedAt), warningsJson: null, duplicateOf };
-      }
+      if (existing) return { duplicateOf: this.summaryOf(existing.id) };
     }
     // A clock stepped back (NTP) must not make ids and times disagree: time ranges rely on
     // receipt time growing with id. The clamp is at most the size of the step.
