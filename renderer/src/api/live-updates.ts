@@ -42,10 +42,11 @@ export function startLiveUpdates(queryClient: QueryClient): () => void {
     subscribe('notification.received', (summary) => {
       // The unfiltered list gets the row at once. A list fetch already under way may have read the
       // database before this row was committed; its answer would overwrite a prepended row, so it
-      // starts again.
-      const unfiltered = queryKeys.notificationList({});
-      if (queryClient.isFetching({ queryKey: unfiltered }) > 0) void queryClient.invalidateQueries({ queryKey: unfiltered, exact: true });
-      else queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(unfiltered, (data) => prependNotification(data, summary));
+      // starts again. It is cancelled first: invalidation alone does not restart a first fetch
+      // (no data yet), react-query hands back the one under way, and the row would be missing.
+      const unfiltered = { queryKey: queryKeys.notificationList({}), exact: true };
+      if (queryClient.isFetching(unfiltered) > 0) void queryClient.cancelQueries(unfiltered).then(() => queryClient.invalidateQueries(unfiltered));
+      else queryClient.setQueryData<InfiniteData<NotificationPage, number | undefined>>(unfiltered.queryKey, (data) => prependNotification(data, summary));
       refreshFilteredLists.cue();
       refreshSubscriptions.cue();
     }),
